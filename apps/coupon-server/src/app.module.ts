@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AdminModule } from '@app/admin';
+import { CoreModule } from '@app/core';
+import { CouponModule } from '@app/coupon';
+import { WechatModule } from '@app/wechat';
+
+/** The one deployable: feature libraries wired by dependency injection. */
+@Module({
+  imports: [CoreModule, CouponModule, WechatModule, AdminModule],
+})
+export class AppModule {}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import 'dotenv/config';
+import { Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '@app/core';
+import { AppModule } from './app.module';
+import { configureApp, createFastifyAdapter } from './setup-app';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter());
+  configureApp(app);
+  const cfg = app.get(ConfigService).getOrThrow<AppConfig>('app');
+  await app.listen(cfg.port, cfg.host);
+  Logger.log(`wx-coupon listening on http://${cfg.host}:${cfg.port}`, 'Bootstrap');
+}
+
+bootstrap().catch((err: unknown) => {
+  // Configuration errors name the bad setting; print them plainly and stop.
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import {
+  CouponTemplatePage,
+  CouponTemplateService,
+  CouponTemplateView,
+  CreateCouponTemplateDto,
+  ListTemplatesQuery,
+  type TemplateAction,
+} from '@app/coupon';
+import { AdminRole } from '../auth/entities/admin-user.entity';
+import { Roles } from '../auth/roles.decorator';
+import { ApiErrorResponse } from '../common/api-error.response';
+
+const ID = new ParseIntPipe({ errorHttpStatusCode: 400 });
+
+@ApiTags('coupon-templates')
+@ApiBearerAuth('bearer')
+@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
+@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Role may not do this' })
+@Controller('api/v1/admin/coupon-templates')
+export class CouponTemplatesController {
+  constructor(private readonly templates: CouponTemplateService) {}
+
+  @Post()
+  @Roles(AdminRole.MARKETER)
+  @ApiOperation({ summary: 'Create a template (starts as DRAFT)' })
+  @ApiCreatedResponse({ type: CouponTemplateView })
+  @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Invalid or contradictory fields' })
+  async create(@Body() dto: CreateCouponTemplateDto): Promise<CouponTemplateView> {
+    return CouponTemplateView.from(await this.templates.create(dto), 0);
+  }
+
+  @Get()
+  @Roles(AdminRole.MARKETER, AdminRole.VIEWER, AdminRole.CLERK)
+  @ApiOperation({ summary: 'List templates, newest first' })
+  @ApiOkResponse({ type: CouponTemplatePage })
+  async list(@Query() query: ListTemplatesQuery): Promise<CouponTemplatePage> {
+    const { items, total } = await this.templates.list(query);
+    return {
+      items: items.map((t) => CouponTemplateView.from(t)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  @Get(':id')
+  @Roles(AdminRole.MARKETER, AdminRole.VIEWER, AdminRole.CLERK)
+  @ApiOperation({ summary: 'One template with live issuedCount and remaining' })
+  @ApiParam({ name: 'id', type: Number })
+  @ApiOkResponse({ type: CouponTemplateView })
+  @ApiNotFoundResponse({ type: ApiErrorResponse })
+  async get(@Param('id', ID) id: number): Promise<CouponTemplateView> {
+    const { template, issuedCount } = await this.templates.get(id);
+    return CouponTemplateView.from(template, issuedCount);
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  @Roles(AdminRole.MARKETER)
+  @ApiOperation({ summary: 'DRAFT|PAUSED -> ACTIVE: followers can claim' })
+  @ApiParam({ name: 'id', type: Number })
+  @ApiOkResponse({ type: CouponTemplateView })
+  @ApiNotFoundResponse({ type: ApiErrorResponse })
+  @ApiConflictResponse({ type: ApiErrorResponse, description: 'Illegal status transition' })
+  activate(@Param('id', ID) id: number): Promise<CouponTemplateView> {
+    return this.transition(id, 'activate');
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @Roles(AdminRole.MARKETER)
+  @ApiOperation({ summary: 'ACTIVE -> PAUSED: claims refused until re-activated' })
+  @ApiParam({ name: 'id', type: Number })
+  @ApiOkResponse({ type: CouponTemplateView })
+  @ApiNotFoundResponse({ type: ApiErrorResponse })
+  @ApiConflictResponse({ type: ApiErrorResponse, description: 'Illegal status transition' })
+  pause(@Param('id', ID) id: number): Promise<CouponTemplateView> {
+    return this.transition(id, 'pause');
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @Roles(AdminRole.MARKETER)
+  @ApiOperation({ summary: 'DRAFT|ACTIVE|PAUSED -> ENDED (final; frees keyword and menu key)' })
+  @ApiParam({ name: 'id', type: Number })
+  @ApiOkResponse({ type: CouponTemplateView })
+  @ApiNotFoundResponse({ type: ApiErrorResponse })
+  @ApiConflictResponse({ type: ApiErrorResponse, description: 'Illegal status transition' })
+  end(@Param('id', ID) id: number): Promise<CouponTemplateView> {
+    return this.transition(id, 'end');
+  }
+
+  private async transition(id: number, action: TemplateAction): Promise<CouponTemplateView> {
+    await this.templates.transition(id, action);
+    const { template, issuedCount } = await this.templates.get(id);
+    return CouponTemplateView.from(template, issuedCount);
+  }
+}

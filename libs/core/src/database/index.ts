@@ -1,0 +1,2 @@
+export * from './database-url';
+export * from './typeorm-options';

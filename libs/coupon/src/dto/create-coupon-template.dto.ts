@@ -1,0 +1,148 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsDateString,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { DiscountType, ValidityType } from '../entities/coupon-template.entity';
+
+const MAX_CENTS = 100_000_000;
+
+export class CreateCouponTemplateDto {
+  @ApiProperty({ example: '新客立减10元', maxLength: 64 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  name: string;
+
+  @ApiPropertyOptional({ example: '满50可用，每人限领1张', maxLength: 512 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  description?: string;
+
+  @ApiProperty({ enum: DiscountType, enumName: 'DiscountType', example: DiscountType.AMOUNT })
+  @IsEnum(DiscountType)
+  discountType: DiscountType;
+
+  @ApiPropertyOptional({ description: 'Required for AMOUNT: discount in cents', example: 1000 })
+  @ValidateIf(
+    (o: CreateCouponTemplateDto) =>
+      o.discountType === DiscountType.AMOUNT || o.amountCents !== undefined,
+  )
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CENTS)
+  amountCents?: number;
+
+  @ApiPropertyOptional({ description: 'Required for PERCENT: 1-99 percent off', example: 20 })
+  @ValidateIf(
+    (o: CreateCouponTemplateDto) =>
+      o.discountType === DiscountType.PERCENT || o.percentOff !== undefined,
+  )
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  percentOff?: number;
+
+  @ApiPropertyOptional({
+    description: 'PERCENT only: cap on the discount, in cents',
+    example: 2000,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CENTS)
+  maxDiscountCents?: number;
+
+  @ApiPropertyOptional({
+    description: 'Minimum order amount in cents (0 = none)',
+    example: 5000,
+    default: 0,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  thresholdCents?: number;
+
+  @ApiProperty({ description: 'Stock: coupons that can ever be issued', example: 100, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  totalQuantity: number;
+
+  @ApiPropertyOptional({ description: 'Coupons one follower may claim', example: 1, default: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  perUserLimit?: number;
+
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T00:00:00.000Z' })
+  @IsDateString({ strict: true })
+  claimStartsAt: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-12-31T23:59:59.000Z' })
+  @IsDateString({ strict: true })
+  claimEndsAt: string;
+
+  @ApiProperty({ enum: ValidityType, enumName: 'ValidityType', example: ValidityType.RELATIVE })
+  @IsEnum(ValidityType)
+  validityType: ValidityType;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Required for FIXED validity' })
+  @ValidateIf(
+    (o: CreateCouponTemplateDto) =>
+      o.validityType === ValidityType.FIXED || o.validFrom !== undefined,
+  )
+  @IsDateString({ strict: true })
+  validFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Required for FIXED validity' })
+  @ValidateIf(
+    (o: CreateCouponTemplateDto) =>
+      o.validityType === ValidityType.FIXED || o.validTo !== undefined,
+  )
+  @IsDateString({ strict: true })
+  validTo?: string;
+
+  @ApiPropertyOptional({
+    description: 'Required for RELATIVE: days valid after claiming',
+    example: 7,
+  })
+  @ValidateIf(
+    (o: CreateCouponTemplateDto) =>
+      o.validityType === ValidityType.RELATIVE || o.validDays !== undefined,
+  )
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  validDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'Text a follower sends to claim (unique among live templates)',
+    example: '优惠券',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  keyword?: string;
+
+  @ApiPropertyOptional({
+    description: 'Custom-menu CLICK EventKey that claims this template',
+    example: 'COUPON_NEWUSER',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_\-:.]{1,128}$/, { message: 'menuKey must be 1-128 of [A-Za-z0-9_-:.]' })
+  menuKey?: string;
+}

@@ -1,0 +1,35 @@
+import type { ClaimChannel } from '../entities/coupon.entity';
+
+export enum ClaimOutcome {
+  GRANTED = 'GRANTED',
+  SOLD_OUT = 'SOLD_OUT',
+  LIMIT_REACHED = 'LIMIT_REACHED',
+  NOT_STARTED = 'NOT_STARTED',
+  ENDED = 'ENDED',
+  PAUSED = 'PAUSED',
+  NOT_FOUND = 'NOT_FOUND',
+  ERROR = 'ERROR',
+}
+
+export interface ClaimRequest {
+  templateId: number;
+  openid: string;
+  /** WeChat retry identity: MsgId, or FromUserName+CreateTime for events. */
+  requestKey: string;
+  channel: ClaimChannel;
+}
+
+export interface ClaimedCoupon {
+  code: string;
+  validFrom: Date;
+  validTo: Date;
+}
+
+export interface ClaimResult {
+  outcome: ClaimOutcome;
+  templateId: number;
+  templateName?: string;
+  coupon?: ClaimedCoupon;
+  /** True when this answers a repeated request (the coupon was granted before). */
+  replayed: boolean;
+}

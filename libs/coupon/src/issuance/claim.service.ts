@@ -1,0 +1,276 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CouponTemplate, TemplateStatus, ValidityType } from '../entities/coupon-template.entity';
+import { Coupon } from '../entities/coupon.entity';
+import { ClaimOutcome, type ClaimRequest, type ClaimResult } from './claim-result';
+import { generateCouponCode } from './coupon-code';
+import { ISSUANCE_SCRIPTS } from './issuance.constants';
+import type { IssuanceScripts } from './issuance-scripts';
+import { templateKeys } from './template-keys';
+import { TemplateStateService } from './template-state.service';
+
+/** WeChat retries within ~15 s; keep answers long enough for any sane retry. */
+const REQUEST_TTL_SECONDS = 600;
+const MAX_ATTEMPTS = 3;
+const DAY_MS = 86_400_000;
+
+const INSERT_COUPON = `
+  INSERT INTO coupon (code, template_id, openid, stock_seq, user_seq, request_key, channel,
+                      status, valid_from, valid_to, claimed_at)
+  SELECT ?, id, ?, ?, ?, ?, ?, 'AVAILABLE', ?, ?, ?
+  FROM coupon_template
+  WHERE id = ? AND status = 'ACTIVE' AND total_quantity >= ? AND per_user_limit >= ?`;
+
+interface Grant {
+  stockSeq: number;
+  userSeq: number;
+  code: string;
+}
+
+type Persisted =
+  | { kind: 'ok'; validFrom: Date; validTo: Date }
+  | { kind: 'duplicate-request' }
+  | { kind: 'redis-behind' }
+  | { kind: 'code-clash' }
+  | { kind: 'refused' };
+
+/**
+ * The claim path: Redis admits (one Lua script), MySQL proves (unique keys + a guarded
+ * INSERT ... SELECT), and only a committed row is ever reported as granted.
+ */
+@Injectable()
+export class ClaimService {
+  private readonly logger = new Logger(ClaimService.name);
+  /** Display/validity data by template id, trusted only while its version matches Redis meta. */
+  private readonly templates = new Map<number, CouponTemplate>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ISSUANCE_SCRIPTS) private readonly scripts: IssuanceScripts,
+    private readonly state: TemplateStateService,
+  ) {}
+
+  async claim(req: ClaimRequest): Promise<ClaimResult> {
+    const keys = templateKeys(req.templateId);
+    const claimKeys = [keys.meta, keys.issued, keys.users, keys.free, keys.request(req.requestKey)];
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const reply = await this.scripts.claim(
+        claimKeys,
+        req.openid,
+        generateCouponCode(),
+        REQUEST_TTL_SECONDS,
+      );
+      const outcome = reply[0];
+      if (outcome === 'NO_STATE') {
+        if (!(await this.state.rebuild(req.templateId)))
+          return this.result(req, ClaimOutcome.NOT_FOUND);
+        continue;
+      }
+      if (outcome === 'DUP') return this.replay(req, String(reply[1]));
+      const template = await this.template(req.templateId, Number(reply[4]));
+      if (!template) return this.result(req, ClaimOutcome.NOT_FOUND);
+      if (outcome !== 'GRANTED') return this.result(req, toOutcome(outcome), template);
+
+      const grant = {
+        stockSeq: Number(reply[1]),
+        userSeq: Number(reply[2]),
+        code: String(reply[3]),
+      };
+      const persisted = await this.persist(req, template, grant);
+      switch (persisted.kind) {
+        case 'ok':
+          return {
+            ...this.result(req, ClaimOutcome.GRANTED, template),
+            coupon: {
+              code: grant.code,
+              validFrom: persisted.validFrom,
+              validTo: persisted.validTo,
+            },
+          };
+        case 'duplicate-request':
+          await this.release(req, grant);
+          return this.replayFromDatabase(req, template);
+        case 'redis-behind':
+          await this.catchUp(req);
+          continue;
+        case 'code-clash':
+          await this.release(req, grant);
+          continue;
+        case 'refused':
+          // MySQL says the template cannot issue this slot (paused/ended/stock lowered): give the
+          // slot back and reload Redis from MySQL so the next attempt answers correctly.
+          await this.release(req, grant);
+          this.templates.delete(req.templateId);
+          await this.state.rebuild(req.templateId);
+          continue;
+      }
+    }
+    this.logger.warn(`claim for template ${req.templateId} gave up after ${MAX_ATTEMPTS} attempts`);
+    return this.result(req, ClaimOutcome.ERROR);
+  }
+
+  private async persist(req: ClaimRequest, t: CouponTemplate, g: Grant): Promise<Persisted> {
+    const claimedAt = new Date();
+    const { validFrom, validTo } = validityFor(t, claimedAt);
+    try {
+      const res = await this.db.query<{ affectedRows: number }>(INSERT_COUPON, [
+        g.code,
+        req.openid,
+        g.stockSeq,
+        g.userSeq,
+        req.requestKey,
+        req.channel,
+        validFrom,
+        validTo,
+        claimedAt,
+        t.id,
+        g.stockSeq,
+        g.userSeq,
+      ]);
+      return res.affectedRows === 1 ? { kind: 'ok', validFrom, validTo } : { kind: 'refused' };
+    } catch (err) {
+      const key = duplicateKey(err);
+      if (key === 'uq_coupon_request') return { kind: 'duplicate-request' };
+      if (key === 'uq_coupon_stock_seq' || key === 'uq_coupon_user_seq')
+        return { kind: 'redis-behind' };
+      if (key === 'uq_coupon_code') return { kind: 'code-clash' };
+      // Not committed: the follower must not be told "granted". Give the slot back.
+      await this.release(req, g).catch((e: unknown) =>
+        this.logger.error(`release failed: ${String(e)}`),
+      );
+      throw err;
+    }
+  }
+
+  /** A repeated request: answer with what was granted then (or the same refusal). */
+  private async replay(req: ClaimRequest, stored: string): Promise<ClaimResult> {
+    const [outcome, stockSeq, userSeq, code] = stored.split('|');
+    const template = await this.template(req.templateId);
+    if (!template) return this.result(req, ClaimOutcome.NOT_FOUND);
+    if (outcome !== 'GRANTED')
+      return { ...this.result(req, toOutcome(outcome), template), replayed: true };
+
+    const row = await this.db
+      .getRepository(Coupon)
+      .findOneBy({ templateId: req.templateId, requestKey: req.requestKey });
+    if (row) return this.grantedFrom(req, template, row);
+    // Redis granted but the row is missing (the first attempt died before its INSERT, or is
+    // still running it): write it now; if the first attempt wins, read its row.
+    const persisted = await this.persist(req, template, {
+      stockSeq: Number(stockSeq),
+      userSeq: Number(userSeq),
+      code,
+    });
+    if (persisted.kind === 'ok') {
+      return {
+        ...this.result(req, ClaimOutcome.GRANTED, template),
+        coupon: { code, validFrom: persisted.validFrom, validTo: persisted.validTo },
+        replayed: true,
+      };
+    }
+    if (persisted.kind === 'duplicate-request' || persisted.kind === 'code-clash') {
+      return this.replayFromDatabase(req, template);
+    }
+    return this.result(req, ClaimOutcome.ERROR, template);
+  }
+
+  private async replayFromDatabase(
+    req: ClaimRequest,
+    template: CouponTemplate,
+  ): Promise<ClaimResult> {
+    const row = await this.db
+      .getRepository(Coupon)
+      .findOneBy({ templateId: req.templateId, requestKey: req.requestKey });
+    return row
+      ? this.grantedFrom(req, template, row)
+      : this.result(req, ClaimOutcome.ERROR, template);
+  }
+
+  private grantedFrom(req: ClaimRequest, template: CouponTemplate, row: Coupon): ClaimResult {
+    return {
+      ...this.result(req, ClaimOutcome.GRANTED, template),
+      coupon: { code: row.code, validFrom: row.validFrom, validTo: row.validTo },
+      replayed: true,
+    };
+  }
+
+  private async release(req: ClaimRequest, g: Grant): Promise<void> {
+    const k = templateKeys(req.templateId);
+    await this.scripts.release(
+      [k.issued, k.users, k.free, k.request(req.requestKey)],
+      req.openid,
+      g.stockSeq,
+      g.userSeq,
+    );
+  }
+
+  private async catchUp(req: ClaimRequest): Promise<void> {
+    const [row] = await this.db.query<{ maxStock: number | null; maxUser: number | null }[]>(
+      `SELECT MAX(stock_seq) AS maxStock,
+              MAX(CASE WHEN openid = ? THEN user_seq END) AS maxUser
+       FROM coupon WHERE template_id = ?`,
+      [req.openid, req.templateId],
+    );
+    const k = templateKeys(req.templateId);
+    await this.scripts.catchUp(
+      [k.issued, k.users, k.request(req.requestKey)],
+      req.openid,
+      row.maxStock ?? 0,
+      row.maxUser ?? 0,
+    );
+  }
+
+  /** Cached template, reloaded when Redis meta carries a newer version (edits on any instance). */
+  private async template(id: number, version?: number): Promise<CouponTemplate | null> {
+    const cached = this.templates.get(id);
+    if (cached && (version === undefined || cached.version === version)) return cached;
+    const fresh = await this.db.getRepository(CouponTemplate).findOneBy({ id });
+    if (fresh) this.templates.set(id, fresh);
+    else this.templates.delete(id);
+    return fresh;
+  }
+
+  private result(req: ClaimRequest, outcome: ClaimOutcome, template?: CouponTemplate): ClaimResult {
+    return { outcome, templateId: req.templateId, templateName: template?.name, replayed: false };
+  }
+}
+
+export function validityFor(
+  t: CouponTemplate,
+  claimedAt: Date,
+): { validFrom: Date; validTo: Date } {
+  if (t.validityType === ValidityType.RELATIVE) {
+    return {
+      validFrom: claimedAt,
+      validTo: new Date(claimedAt.getTime() + (t.validDays ?? 0) * DAY_MS),
+    };
+  }
+  return { validFrom: t.validFrom ?? claimedAt, validTo: t.validTo ?? claimedAt };
+}
+
+const SCRIPT_OUTCOMES = new Set<string>([
+  ClaimOutcome.GRANTED,
+  ClaimOutcome.SOLD_OUT,
+  ClaimOutcome.LIMIT_REACHED,
+  ClaimOutcome.NOT_STARTED,
+  ClaimOutcome.ENDED,
+  ClaimOutcome.PAUSED,
+]);
+
+/** Lua answers with an outcome name, or the template status when it is not ACTIVE. */
+function toOutcome(scriptOutcome: string): ClaimOutcome {
+  if (SCRIPT_OUTCOMES.has(scriptOutcome)) return scriptOutcome as ClaimOutcome;
+  return scriptOutcome === (TemplateStatus.DRAFT as string)
+    ? ClaimOutcome.NOT_FOUND
+    : ClaimOutcome.ERROR;
+}
+
+/** Name of the unique key a MySQL ER_DUP_ENTRY error hit, if that is what it is. */
+function duplicateKey(err: unknown): string | null {
+  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e.code ?? e.driverError?.code;
+  if (code !== 'ER_DUP_ENTRY') return null;
+  const match = /for key '(?:[\w]+\.)?([\w]+)'/.exec(e.message ?? '');
+  return match ? match[1] : 'unknown';
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RedisClient } from '@app/core';
+
+export type ClaimScriptReply = [string, ...(string | number)[]];
+
+/** The Lua scripts as typed commands. ioredis sends EVALSHA and falls back to EVAL on NOSCRIPT,
+ * so a SCRIPT FLUSH or a Redis restart is recovered transparently. */
+export interface IssuanceScripts {
+  claim(
+    keys: string[],
+    openid: string,
+    code: string,
+    ttlSeconds: number,
+  ): Promise<ClaimScriptReply>;
+  release(keys: string[], openid: string, stockSeq: number, userSeq: number): Promise<number>;
+  catchUp(keys: string[], openid: string, maxStockSeq: number, maxUserSeq: number): Promise<number>;
+  mergeCounts(usersKey: string, pairs: (string | number)[]): Promise<number>;
+  publishState(
+    keys: string[],
+    issued: number,
+    freeSeqs: string,
+    meta: (string | number)[],
+  ): Promise<number>;
+  updateMeta(metaKey: string, fields: (string | number)[]): Promise<number>;
+}
+
+const lua = (name: string): string => readFileSync(join(__dirname, `${name}.lua`), 'utf8');
+
+type Cmd = (...args: (string | number)[]) => Promise<unknown>;
+
+export function defineIssuanceScripts(redis: RedisClient): IssuanceScripts {
+  const define = (name: string, file: string, numberOfKeys?: number): Cmd => {
+    redis.defineCommand(name, { lua: lua(file), numberOfKeys });
+    const cmd = (redis as unknown as Record<string, Cmd>)[name];
+    return cmd.bind(redis);
+  };
+  const claim = define('wxcClaim', 'claim', 5);
+  const release = define('wxcRelease', 'release', 4);
+  const catchUp = define('wxcCatchUp', 'catch-up', 3);
+  const mergeCounts = define('wxcMergeCounts', 'merge-counts', 1);
+  const publishState = define('wxcPublishState', 'publish-state', 3);
+  const updateMeta = define('wxcUpdateMeta', 'update-meta', 1);
+  return {
+    claim: (keys, openid, code, ttl) =>
+      claim(...keys, openid, code, ttl) as Promise<ClaimScriptReply>,
+    release: (keys, openid, s, u) => release(...keys, openid, s, u) as Promise<number>,
+    catchUp: (keys, openid, s, u) => catchUp(...keys, openid, s, u) as Promise<number>,
+    mergeCounts: (usersKey, pairs) => mergeCounts(usersKey, ...pairs) as Promise<number>,
+    publishState: (keys, issued, free, meta) =>
+      publishState(...keys, issued, free, ...meta) as Promise<number>,
+    updateMeta: (metaKey, fields) => updateMeta(metaKey, ...fields) as Promise<number>,
+  };
+}

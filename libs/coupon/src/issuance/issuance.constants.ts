@@ -1,0 +1,1 @@
+export const ISSUANCE_SCRIPTS = Symbol('ISSUANCE_SCRIPTS');

@@ -1,0 +1,143 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DataSource } from 'typeorm';
+import { REDIS_CLIENT, type RedisClient } from '@app/core';
+import { CouponTemplate, TemplateStatus } from '../entities/coupon-template.entity';
+import { ISSUANCE_SCRIPTS } from './issuance.constants';
+import type { IssuanceScripts } from './issuance-scripts';
+import { ROUTES_BUILT_FIELD, ROUTES_KEY, templateKeys } from './template-keys';
+
+const REBUILD_LOCK_MS = 15_000;
+const MERGE_CHUNK = 500;
+
+/**
+ * Keeps each template's Redis gate (meta, counters, routes) a faithful copy of MySQL. Redis is a
+ * cache: whenever a piece is missing it is rebuilt from the database, never guessed.
+ */
+@Injectable()
+export class TemplateStateService {
+  private readonly logger = new Logger(TemplateStateService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
+    @Inject(ISSUANCE_SCRIPTS) private readonly scripts: IssuanceScripts,
+  ) {}
+
+  /** Loads (or reloads) a template's full state into Redis under a cross-instance lock.
+   * Returns false when the template does not exist. Waits for another instance's rebuild. */
+  async rebuild(templateId: number, deadline = Date.now() + 3000): Promise<boolean> {
+    const keys = templateKeys(templateId);
+    const token = `${process.pid}:${Math.random()}`;
+    const locked = await this.redis.set(keys.lock, token, 'PX', REBUILD_LOCK_MS, 'NX');
+    if (!locked) {
+      while (Date.now() < deadline) {
+        await sleep(20);
+        if ((await this.redis.exists(keys.meta)) === 1) return true;
+      }
+      throw new Error(`template ${templateId} state rebuild did not finish in time`);
+    }
+    try {
+      const template = await this.db.getRepository(CouponTemplate).findOneBy({ id: templateId });
+      if (!template) return false;
+      await this.loadCounters(template);
+      return true;
+    } finally {
+      // Delete only our own lock (it may have expired and been taken by someone else).
+      if ((await this.redis.get(keys.lock)) === token) await this.redis.del(keys.lock);
+    }
+  }
+
+  /** Status/total/window changes on a loaded state; a missing state is rebuilt on next claim. */
+  async publishMeta(template: CouponTemplate): Promise<void> {
+    await this.scripts.updateMeta(templateKeys(template.id).meta, metaFields(template));
+  }
+
+  async resolveRoute(kind: 'kw' | 'menu', value: string): Promise<number | null> {
+    const [id, built] = await this.redis.hmget(ROUTES_KEY, `${kind}:${value}`, ROUTES_BUILT_FIELD);
+    if (built === null) {
+      const routes = await this.rebuildRoutes();
+      return routes.get(`${kind}:${value}`) ?? null;
+    }
+    return id === null ? null : Number(id);
+  }
+
+  /** Routes are few (one per live template): rebuilding all of them keeps them simply correct. */
+  async rebuildRoutes(): Promise<Map<string, number>> {
+    const live = await this.db.getRepository(CouponTemplate).find({
+      where: [{ status: TemplateStatus.ACTIVE }, { status: TemplateStatus.PAUSED }],
+      select: { id: true, keyword: true, menuKey: true },
+    });
+    const routes = new Map<string, number>();
+    for (const t of live) {
+      if (t.keyword) routes.set(`kw:${t.keyword}`, t.id);
+      if (t.menuKey) routes.set(`menu:${t.menuKey}`, t.id);
+    }
+    const fields = [...routes].flatMap(([k, id]) => [k, id]);
+    await this.redis
+      .multi()
+      .del(ROUTES_KEY)
+      .hset(ROUTES_KEY, ROUTES_BUILT_FIELD, Date.now(), ...fields)
+      .exec();
+    return routes;
+  }
+
+  private async loadCounters(template: CouponTemplate): Promise<void> {
+    const keys = templateKeys(template.id);
+    const [{ issued, maxSeq }] = await this.db.query<{ issued: string; maxSeq: number | null }[]>(
+      'SELECT COUNT(*) AS issued, MAX(stock_seq) AS maxSeq FROM coupon WHERE template_id = ?',
+      [template.id],
+    );
+    const max = maxSeq ?? 0;
+    const free = Number(issued) < max ? await this.stockGaps(template.id, max) : [];
+
+    // Per-follower counts, merged in chunks so a big campaign never builds one huge command.
+    const counts = await this.db.query<{ openid: string; n: number }[]>(
+      'SELECT openid, MAX(user_seq) AS n FROM coupon WHERE template_id = ? GROUP BY openid',
+      [template.id],
+    );
+    for (let i = 0; i < counts.length; i += MERGE_CHUNK) {
+      const pairs = counts.slice(i, i + MERGE_CHUNK).flatMap((c) => [c.openid, c.n]);
+      await this.scripts.mergeCounts(keys.users, pairs);
+    }
+    await this.scripts.publishState(
+      [keys.meta, keys.issued, keys.free],
+      max,
+      free.join(','),
+      metaFields(template),
+    );
+    this.logger.log(
+      `template ${template.id} state loaded: issued=${max} free=${free.length} followers=${counts.length}`,
+    );
+  }
+
+  /** Stock seqs below the max that have no row (slots given back after a failed insert). */
+  private async stockGaps(templateId: number, max: number): Promise<number[]> {
+    const rows = await this.db.query<{ s: number }[]>(
+      'SELECT stock_seq AS s FROM coupon WHERE template_id = ? ORDER BY stock_seq',
+      [templateId],
+    );
+    const taken = new Set(rows.map((r) => r.s));
+    const gaps: number[] = [];
+    for (let s = 1; s <= max; s++) if (!taken.has(s)) gaps.push(s);
+    return gaps;
+  }
+}
+
+export function metaFields(t: CouponTemplate): (string | number)[] {
+  return [
+    'status',
+    t.status,
+    'startsAt',
+    t.claimStartsAt.getTime(),
+    'endsAt',
+    t.claimEndsAt.getTime(),
+    'total',
+    t.totalQuantity,
+    'limit',
+    t.perUserLimit,
+    'version',
+    t.version,
+  ];
+}

@@ -1,0 +1,75 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Logger,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Public, wechatConfig, type WechatConfig } from '@app/core';
+import { MessageRouter } from '../routing/message-router.service';
+import { BUSY_TEXT } from '../routing/reply-texts';
+import { buildEncryptedEnvelope, buildTextReply } from '../xml/wechat-xml.codec';
+import { type CallbackQuery, WechatRequestVerifier } from './wechat-request.verifier';
+
+/** The URL configured in the Official Account console ("服务器配置"). */
+@ApiExcludeController()
+@Public()
+@Controller('wx')
+export class WechatCallbackController {
+  private readonly logger = new Logger(WechatCallbackController.name);
+
+  constructor(
+    private readonly verifier: WechatRequestVerifier,
+    private readonly router: MessageRouter,
+    @Inject(wechatConfig.KEY) private readonly cfg: WechatConfig,
+  ) {}
+
+  @Get()
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  verify(@Query() query: CallbackQuery): string {
+    return this.verifier.verifyEcho(query);
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Header('Content-Type', 'application/xml; charset=utf-8')
+  async receive(@Query() query: CallbackQuery, @Body() body: unknown): Promise<string> {
+    const { fields, encrypted } = await this.verifier.readMessage(query, body);
+    const text = await this.withinDeadline(this.router.handle(fields));
+    // "success" tells WeChat we got it and have nothing to say (no retry, no error shown).
+    if (text === null) return 'success';
+    const reply = buildTextReply({
+      toUser: fields.FromUserName,
+      fromUser: fields.ToUserName,
+      content: text,
+    });
+    return encrypted ? buildEncryptedEnvelope(this.verifier.encryptReply(reply)) : reply;
+  }
+
+  /** Whatever happens downstream, the follower gets an answer inside WeChat's 5 s window. */
+  private async withinDeadline(work: Promise<string | null>): Promise<string | null> {
+    const abort = new AbortController();
+    const timeout = sleep(this.cfg.replyDeadlineMs, 'timeout' as const, {
+      signal: abort.signal,
+    }).catch(() => 'cancelled' as const);
+    const guarded = work.catch((err: unknown) => {
+      this.logger.error(
+        `message handling failed: ${err instanceof Error ? err.stack : String(err)}`,
+      );
+      return BUSY_TEXT;
+    });
+    const winner = await Promise.race([guarded, timeout]);
+    abort.abort();
+    if (winner === 'timeout') {
+      this.logger.warn(`reply deadline of ${this.cfg.replyDeadlineMs} ms reached`);
+      return BUSY_TEXT;
+    }
+    return winner === 'cancelled' ? BUSY_TEXT : winner;
+  }
+}

@@ -1,0 +1,105 @@
+import { parseStringPromise } from 'xml2js';
+
+export class WechatXmlError extends Error {
+  override name = 'WechatXmlError';
+}
+
+/** DTDs are never legitimate in WeChat traffic; refusing them up front closes XXE and entity bombs. */
+const FORBIDDEN_DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
+const ELEMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DIGITS = /^\d+$/;
+
+/**
+ * Parses a WeChat push/reply into a flat map of the `<xml>` root's children.
+ * Nested elements (e.g. ScanCodeInfo) are returned JSON-stringified.
+ */
+export async function parseWechatXml(xml: string): Promise<Record<string, string>> {
+  if (FORBIDDEN_DECLARATION.test(xml)) {
+    throw new WechatXmlError('DOCTYPE/ENTITY declarations are not allowed');
+  }
+  let parsed: unknown;
+  try {
+    parsed = await parseStringPromise(xml, {
+      explicitArray: false,
+      explicitRoot: true,
+      trim: true,
+    });
+  } catch {
+    throw new WechatXmlError('malformed XML');
+  }
+  if (!isObject(parsed) || Object.keys(parsed).length !== 1 || !('xml' in parsed)) {
+    throw new WechatXmlError('root element must be <xml>');
+  }
+  return flattenRoot(parsed.xml);
+}
+
+/** Strings become CDATA, numbers bare, matching what WeChat itself emits. */
+export function buildXml(fields: Record<string, string | number>): string {
+  const children = Object.entries(fields).map(([name, value]) =>
+    typeof value === 'number' ? numberElement(name, value) : cdataElement(name, value),
+  );
+  return `<xml>${children.join('')}</xml>`;
+}
+
+export function buildTextReply(p: {
+  toUser: string;
+  fromUser: string;
+  content: string;
+  createTime?: number;
+}): string {
+  return buildXml({
+    ToUserName: p.toUser,
+    FromUserName: p.fromUser,
+    CreateTime: p.createTime ?? Math.floor(Date.now() / 1000),
+    MsgType: 'text',
+    Content: p.content,
+  });
+}
+
+/** Encrypted passive reply envelope, in the element order of WeChat's documentation. */
+export function buildEncryptedEnvelope(p: {
+  encrypt: string;
+  msgSignature: string;
+  timestamp: string;
+  nonce: string;
+}): string {
+  // TimeStamp stays a string: it is signed verbatim, so it must not be re-formatted as a number.
+  if (!DIGITS.test(p.timestamp)) throw new WechatXmlError('timestamp must be decimal digits');
+  return (
+    `<xml>${cdataElement('Encrypt', p.encrypt)}${cdataElement('MsgSignature', p.msgSignature)}` +
+    `${element('TimeStamp', p.timestamp)}${cdataElement('Nonce', p.nonce)}</xml>`
+  );
+}
+
+function flattenRoot(root: unknown): Record<string, string> {
+  if (root === '' || root === undefined || root === null) return {};
+  if (!isObject(root)) throw new WechatXmlError('<xml> root must contain elements');
+  const entries: [string, string][] = [];
+  for (const [name, value] of Object.entries(root)) {
+    if (name === '$') continue; // attributes on <xml> carry no message data
+    // A repeated top-level field is ambiguous (which MsgType wins?), so refuse rather than guess.
+    if (Array.isArray(value)) throw new WechatXmlError(`duplicate element <${name}>`);
+    entries.push([name, typeof value === 'string' ? value : JSON.stringify(value)]);
+  }
+  // fromEntries defines own properties, so a "__proto__" element cannot touch the prototype.
+  return Object.fromEntries(entries);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function cdataElement(name: string, value: string): string {
+  // "]]>" cannot appear inside CDATA; close the section after "]]" and reopen before ">".
+  return element(name, `<![CDATA[${value.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`);
+}
+
+function numberElement(name: string, value: number): string {
+  if (!Number.isFinite(value)) throw new WechatXmlError(`<${name}> must be a finite number`);
+  return element(name, String(value));
+}
+
+function element(name: string, inner: string): string {
+  if (!ELEMENT_NAME.test(name)) throw new WechatXmlError(`invalid element name: ${name}`);
+  return `<${name}>${inner}</${name}>`;
+}

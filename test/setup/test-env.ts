@@ -1,0 +1,18 @@
+/** The settings every e2e test runs with (real MariaDB + Redis on this machine). */
+export const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/wxcoupon_test',
+  DB_MIGRATIONS_RUN: 'false',
+  REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/9',
+  WECHAT_APP_ID: 'wx5823bf96d3bd56c7',
+  WECHAT_APP_SECRET: 'test-app-secret-0123456789',
+  WECHAT_TOKEN: 'QDG6eK',
+  WECHAT_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+  WECHAT_API_BASE_URL: 'http://127.0.0.1:1',
+  JWT_SECRET: 'test-jwt-secret-test-jwt-secret-0123456789',
+  ADMIN_BOOTSTRAP_USERNAME: 'admin',
+  ADMIN_BOOTSTRAP_PASSWORD: 'admin-password-123',
+  PII_ENCRYPTION_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
+  SWAGGER_ENABLED: 'true',
+  LOG_LEVEL: 'warn',
+};

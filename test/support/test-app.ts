@@ -1,0 +1,40 @@
+import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { REDIS_CLIENT, type RedisClient } from '@app/core';
+import { AppModule } from '../../apps/coupon-server/src/app.module';
+import { configureApp, createFastifyAdapter } from '../../apps/coupon-server/src/setup-app';
+import { TEST_ENV } from '../setup/test-env';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  db: DataSource;
+  redis: RedisClient;
+  close(): Promise<void>;
+}
+
+/** Boots the real AppModule on Fastify (same adapter + setup as main.ts); use app.inject(). */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  Object.assign(process.env, TEST_ENV, env);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
+    logger: ['error', 'warn'],
+  });
+  configureApp(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    db: app.get(DataSource),
+    redis: app.get<RedisClient>(REDIS_CLIENT),
+    close: () => app.close(),
+  };
+}
+
+/** Empties our tables and Redis db so each suite starts clean (admin users are re-bootstrapped). */
+export async function resetState(t: Pick<TestApp, 'db' | 'redis'>): Promise<void> {
+  await t.db.query('SET FOREIGN_KEY_CHECKS = 0');
+  for (const table of ['coupon', 'coupon_template']) await t.db.query(`TRUNCATE TABLE ${table}`);
+  await t.db.query('SET FOREIGN_KEY_CHECKS = 1');
+  await (t.redis as { flushdb(): Promise<unknown> }).flushdb();
+}
