@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Public } from '@app/core';
+import { ApiErrorResponse } from '../common/api-error.response';
+import type { AdminPrincipal } from './admin-principal';
+import { AuthService } from './auth.service';
+import { CurrentAdmin } from './current-admin.decorator';
+import { AdminPrincipalDto } from './dto/admin-principal.dto';
+import { AdminUserView } from './dto/admin-user.view';
+import { LoginResponseDto } from './dto/login-response.dto';
+import { LoginDto } from './dto/login.dto';
+import { AdminRole } from './entities/admin-user.entity';
+import { Roles } from './roles.decorator';
+
+@ApiTags('admin-auth')
+@Controller('api/v1/admin/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Exchange username + password for a bearer JWT' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiBadRequestResponse({ description: 'Missing or unknown fields', type: ApiErrorResponse })
+  @ApiUnauthorizedResponse({
+    description: 'Wrong username or password, or the user is disabled',
+    type: ApiErrorResponse,
+  })
+  login(@Body() body: LoginDto): Promise<LoginResponseDto> {
+    return this.auth.login(body.username, body.password);
+  }
+
+  @Get('me')
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'The admin this token belongs to (any role)' })
+  @ApiOkResponse({ type: AdminPrincipalDto })
+  @ApiUnauthorizedResponse({
+    description: 'Missing, invalid, expired or revoked token',
+    type: ApiErrorResponse,
+  })
+  me(@CurrentAdmin() admin: AdminPrincipal): AdminPrincipalDto {
+    return admin;
+  }
+
+  @Get('users')
+  @Roles(AdminRole.ADMIN)
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'List admin users (ADMIN only); never includes password hashes' })
+  @ApiOkResponse({ type: AdminUserView, isArray: true })
+  @ApiUnauthorizedResponse({
+    description: 'Missing, invalid, expired or revoked token',
+    type: ApiErrorResponse,
+  })
+  @ApiForbiddenResponse({ description: 'Caller is not an ADMIN', type: ApiErrorResponse })
+  users(): Promise<AdminUserView[]> {
+    return this.auth.listUsers();
+  }
+}

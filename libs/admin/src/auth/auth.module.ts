@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule, type JwtModuleOptions } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { authConfig, type AuthConfig } from '@app/core';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { AdminUser } from './entities/admin-user.entity';
+import { PasswordHasher } from './password-hasher';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AdminUser]),
+    JwtModule.registerAsync({
+      inject: [authConfig.KEY],
+      useFactory: (cfg: AuthConfig): JwtModuleOptions => ({
+        secret: cfg.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: cfg.jwtExpiresInSeconds },
+        // Pin the algorithm: never accept `none` or an asymmetric algorithm confusion.
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [PasswordHasher, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, PasswordHasher],
+})
+export class AuthModule {}
