@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CoreConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { createValidationPipe } from './errors/validation';
 import { RedisModule } from './redis/redis.module';
 
 /** Config, MySQL, Redis, and the request pipeline pieces every route shares. */
 @Module({
-  imports: [CoreConfigModule, DatabaseModule, RedisModule],
+  imports: [CoreConfigModule, DatabaseModule, RedisModule, HealthModule],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,0 +1,47 @@
+import { createTestApp, type TestApp } from './support/test-app';
+
+describe('platform endpoints (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('GET /health/live is public and up', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/health/live' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('GET /health/ready checks MySQL and Redis', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/health/ready' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      details: { mysql: { status: 'up' }, redis: { status: 'up' } },
+    });
+  });
+
+  it('unknown routes answer in the standard error format', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/admin/nope' });
+    expect([401, 404]).toContain(res.statusCode);
+    expect(res.json()).toEqual(
+      expect.objectContaining({
+        statusCode: res.statusCode,
+        error: expect.any(String),
+        message: expect.any(String),
+      }),
+    );
+  });
+
+  it('malformed JSON on the admin API is a 400, not a 500', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/auth/login',
+      payload: '{"username": ',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  });
+});
