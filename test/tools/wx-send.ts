@@ -92,7 +92,8 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const cause = err instanceof Error && err.cause !== undefined ? ` (${String(err.cause)})` : '';
+    const cause =
+      err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
     console.error(err instanceof Error ? `${err.message}${cause}` : err);
     process.exitCode = 1;
   },
