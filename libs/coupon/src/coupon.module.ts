@@ -4,6 +4,7 @@ import { REDIS_CLIENT, type RedisClient } from '@app/core';
 import { CouponTemplate } from './entities/coupon-template.entity';
 import { Coupon } from './entities/coupon.entity';
 import { ClaimService } from './issuance/claim.service';
+import { CouponWriter } from './issuance/coupon-writer';
 import { ISSUANCE_SCRIPTS } from './issuance/issuance.constants';
 import { defineIssuanceScripts } from './issuance/issuance-scripts';
 import { TemplateStateService } from './issuance/template-state.service';
@@ -18,6 +19,7 @@ import { CouponTemplateService } from './templates/coupon-template.service';
       useFactory: (redis: RedisClient) => defineIssuanceScripts(redis),
     },
     TemplateStateService,
+    CouponWriter,
     ClaimService,
     CouponTemplateService,
   ],

@@ -5,6 +5,7 @@ import { CouponTemplate, TemplateStatus, ValidityType } from '../entities/coupon
 import { Coupon } from '../entities/coupon.entity';
 import { ClaimOutcome, type ClaimRequest, type ClaimResult } from './claim-result';
 import { generateCouponCode } from './coupon-code';
+import { CouponWriter } from './coupon-writer';
 import { ISSUANCE_SCRIPTS } from './issuance.constants';
 import type { IssuanceScripts } from './issuance-scripts';
 import { templateKeys } from './template-keys';
@@ -14,13 +15,6 @@ import { TemplateStateService } from './template-state.service';
 const REQUEST_TTL_SECONDS = 600;
 const MAX_ATTEMPTS = 3;
 const DAY_MS = 86_400_000;
-
-const INSERT_COUPON = `
-  INSERT INTO coupon (code, template_id, openid, stock_seq, user_seq, request_key, channel,
-                      status, valid_from, valid_to, claimed_at)
-  SELECT ?, id, ?, ?, ?, ?, ?, 'AVAILABLE', ?, ?, ?
-  FROM coupon_template
-  WHERE id = ? AND status = 'ACTIVE' AND total_quantity >= ? AND per_user_limit >= ?`;
 
 interface Grant {
   stockSeq: number;
@@ -49,6 +43,7 @@ export class ClaimService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(ISSUANCE_SCRIPTS) private readonly scripts: IssuanceScripts,
     private readonly state: TemplateStateService,
+    private readonly writer: CouponWriter,
   ) {}
 
   async claim(req: ClaimRequest): Promise<ClaimResult> {
@@ -114,27 +109,18 @@ export class ClaimService {
     const claimedAt = new Date();
     const { validFrom, validTo } = validityFor(t, claimedAt);
     try {
-      const res = await this.db.query<{ affectedRows: number }>(INSERT_COUPON, [
-        g.code,
-        req.openid,
-        g.stockSeq,
-        g.userSeq,
-        req.requestKey,
-        req.channel,
+      const outcome = await this.writer.write({
+        ...g,
+        templateId: t.id,
+        openid: req.openid,
+        requestKey: req.requestKey,
+        channel: req.channel,
         validFrom,
         validTo,
         claimedAt,
-        t.id,
-        g.stockSeq,
-        g.userSeq,
-      ]);
-      return res.affectedRows === 1 ? { kind: 'ok', validFrom, validTo } : { kind: 'refused' };
+      });
+      return outcome === 'inserted' ? { kind: 'ok', validFrom, validTo } : { kind: outcome };
     } catch (err) {
-      const key = duplicateKey(err);
-      if (key === 'uq_coupon_request') return { kind: 'duplicate-request' };
-      if (key === 'uq_coupon_stock_seq' || key === 'uq_coupon_user_seq')
-        return { kind: 'redis-behind' };
-      if (key === 'uq_coupon_code') return { kind: 'code-clash' };
       // Not committed: the follower must not be told "granted". Give the slot back.
       await this.release(req, g).catch((e: unknown) =>
         this.logger.error(`release failed: ${String(e)}`),
@@ -264,13 +250,4 @@ function toOutcome(scriptOutcome: string): ClaimOutcome {
   return scriptOutcome === (TemplateStatus.DRAFT as string)
     ? ClaimOutcome.NOT_FOUND
     : ClaimOutcome.ERROR;
-}
-
-/** Name of the unique key a MySQL ER_DUP_ENTRY error hit, if that is what it is. */
-function duplicateKey(err: unknown): string | null {
-  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
-  const code = e.code ?? e.driverError?.code;
-  if (code !== 'ER_DUP_ENTRY') return null;
-  const match = /for key '(?:[\w]+\.)?([\w]+)'/.exec(e.message ?? '');
-  return match ? match[1] : 'unknown';
 }

@@ -10,7 +10,6 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Public, wechatConfig, type WechatConfig } from '@app/core';
 import { MessageRouter } from '../routing/message-router.service';
 import { BUSY_TEXT } from '../routing/reply-texts';
@@ -54,22 +53,23 @@ export class WechatCallbackController {
 
   /** Whatever happens downstream, the follower gets an answer inside WeChat's 5 s window. */
   private async withinDeadline(work: Promise<string | null>): Promise<string | null> {
-    const abort = new AbortController();
-    const timeout = sleep(this.cfg.replyDeadlineMs, 'timeout' as const, {
-      signal: abort.signal,
-    }).catch(() => 'cancelled' as const);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<string>((resolve) => {
+      timer = setTimeout(() => {
+        this.logger.warn(`reply deadline of ${this.cfg.replyDeadlineMs} ms reached`);
+        resolve(BUSY_TEXT);
+      }, this.cfg.replyDeadlineMs);
+    });
     const guarded = work.catch((err: unknown) => {
       this.logger.error(
         `message handling failed: ${err instanceof Error ? err.stack : String(err)}`,
       );
       return BUSY_TEXT;
     });
-    const winner = await Promise.race([guarded, timeout]);
-    abort.abort();
-    if (winner === 'timeout') {
-      this.logger.warn(`reply deadline of ${this.cfg.replyDeadlineMs} ms reached`);
-      return BUSY_TEXT;
+    try {
+      return await Promise.race([guarded, deadline]);
+    } finally {
+      clearTimeout(timer);
     }
-    return winner === 'cancelled' ? BUSY_TEXT : winner;
   }
 }
