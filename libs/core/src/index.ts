@@ -9,3 +9,4 @@ export * from './errors/http-exception.filter';
 export * from './errors/validation';
 export * from './redis/redis.constants';
 export * from './redis/redis.module';
+export * from './audit/audit-recorder';

@@ -1,0 +1,26 @@
+/** What happened, for the audit trail (claim attempts, redemptions, revocations...). */
+export type AuditKind = 'CLAIM' | 'REDEEM' | 'REDEEM_UNDO' | 'REVOKE';
+
+export interface AuditEventInput {
+  kind: AuditKind;
+  /** GRANTED, SOLD_OUT, LIMIT_REACHED, NOT_STARTED, ENDED, PAUSED, REJECTED, ERROR, REDEEMED... */
+  outcome: string;
+  templateId?: number | null;
+  openid?: string | null;
+  couponCode?: string | null;
+  /** WeChat retry identity or the redemption requestNo. */
+  requestKey?: string | null;
+  /** KEYWORD, MENU, SUBSCRIBE, ADMIN, POS... */
+  channel?: string | null;
+  latencyMs?: number | null;
+  /** Small, PII-free extras (e.g. admin user id, order amount). */
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Port of the audit trail. Implementations must be cheap and must not throw into the caller:
+ * the claim path calls record() and moves on. The audit lib provides the implementation.
+ */
+export abstract class AuditRecorder {
+  abstract record(event: AuditEventInput): void;
+}
