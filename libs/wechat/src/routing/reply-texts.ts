@@ -1,4 +1,4 @@
-import { ClaimOutcome, type ClaimResult } from '@app/coupon';
+import { ClaimOutcome, type ClaimResult, type HeldCoupon } from '@app/coupon';
 
 const CHINA_TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -19,6 +19,8 @@ export const HELP_TEXT =
   '您好！发送活动关键词或点击菜单即可领取优惠券。如有疑问，请留言，我们会尽快回复。';
 export const WELCOME_TEXT = '感谢关注！🎉 发送活动关键词或点击下方菜单，即可领取专属优惠券。';
 export const BUSY_TEXT = '当前领券人数较多，请稍后再试一次哦～';
+/** Passive reply when the answer misses the deadline; the result follows as a message. */
+export const PENDING_TEXT = '正在为您处理，结果稍后会通过消息发送给您，请留意～';
 
 /** The one place a claim outcome becomes words a follower reads. */
 export function claimReplyText(r: ClaimResult): string {
@@ -38,6 +40,8 @@ export function claimReplyText(r: ClaimResult): string {
       return `很抱歉，${name}已经被领完啦，请关注后续活动～`;
     case ClaimOutcome.LIMIT_REACHED:
       return `您已经领取过${name}，每人限领数量已达上限，快去使用吧～`;
+    case ClaimOutcome.DAILY_LIMIT_REACHED:
+      return `${name}今日的发放名额已领完，明天再来试试吧～`;
     case ClaimOutcome.NOT_STARTED:
       return `${name}的领取活动还没开始，请稍后再来～`;
     case ClaimOutcome.ENDED:
@@ -49,4 +53,18 @@ export function claimReplyText(r: ClaimResult): string {
     case ClaimOutcome.ERROR:
       return BUSY_TEXT;
   }
+}
+
+/** The follower's usable coupons (我的优惠券), soonest to expire first. */
+export function myCouponsText(held: { coupons: HeldCoupon[]; total: number }): string {
+  if (held.coupons.length === 0) {
+    return '您当前没有可用的优惠券～发送活动关键词或点击菜单即可领取。';
+  }
+  const lines = held.coupons.map(
+    (c, i) =>
+      `${i + 1}. 「${c.templateName}」\n券码：${c.code}\n有效期：${formatChinaTime(c.validFrom)} 至 ${formatChinaTime(c.validTo)}`,
+  );
+  const more =
+    held.total > held.coupons.length ? `\n……另有${held.total - held.coupons.length}张` : '';
+  return `您有${held.total}张可用优惠券：\n${lines.join('\n')}${more}\n到店出示券码即可核销。`;
 }

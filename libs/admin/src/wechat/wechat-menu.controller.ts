@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import {
+  ApiBadGatewayResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { WechatMenuService } from '@app/wechat';
+import { AdminRole } from '../auth/entities/admin-user.entity';
+import { Roles } from '../auth/roles.decorator';
+import { ApiErrorResponse } from '../common/api-error.response';
+import { WechatMenuDto } from './dto/wechat-menu.dto';
+
+@ApiTags('wechat')
+@ApiBearerAuth('bearer')
+@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
+@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Role may not do this' })
+@ApiBadGatewayResponse({ type: ApiErrorResponse, description: 'WeChat refused or is unreachable' })
+@Roles(AdminRole.MARKETER)
+@Controller('api/v1/admin/wechat/menu')
+export class WechatMenuController {
+  constructor(private readonly menus: WechatMenuService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The Official Account's current custom menu, as WeChat has it" })
+  @ApiOkResponse({ type: WechatMenuDto })
+  current(): Promise<WechatMenuDto> {
+    return this.menus.current();
+  }
+
+  @Put()
+  @ApiOperation({
+    summary: 'Publish the custom menu (replaces it)',
+    description:
+      "Checked against WeChat's limits before anything is sent: ≤ 3 top-level buttons, ≤ 5 " +
+      'sub-buttons, names ≤ 16/60 bytes, key ≤ 128 bytes, url ≤ 1024 bytes, and each button has ' +
+      'either sub_button or a type. CLICK keys are the menuKey of coupon templates.',
+  })
+  @ApiOkResponse({ type: WechatMenuDto, description: 'The menu as published' })
+  @ApiBadRequestResponse({
+    type: ApiErrorResponse,
+    description: 'Invalid menu; details name each problem by path, e.g. button[1].sub_button[5]',
+  })
+  async publish(@Body() menu: WechatMenuDto): Promise<WechatMenuDto> {
+    await this.menus.publish(menu);
+    return menu;
+  }
+}
