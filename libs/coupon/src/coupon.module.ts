@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { REDIS_CLIENT, type RedisClient } from '@app/core';
 import { CouponTemplate } from './entities/coupon-template.entity';
 import { Coupon } from './entities/coupon.entity';
+import { CouponCsvExporter } from './coupons/coupon-csv';
+import { CouponQueryService } from './coupons/coupon-query.service';
+import { CouponRevocationService } from './coupons/coupon-revocation.service';
+import { CouponExpiryScheduler } from './expiry/coupon-expiry.scheduler';
+import { CouponExpiryService } from './expiry/coupon-expiry.service';
+import { CouponRedemption } from './redemption/coupon-redemption.entity';
+import { RedemptionService } from './redemption/redemption.service';
+import { CouponStatsService } from './stats/coupon-stats.service';
 import { ClaimService } from './issuance/claim.service';
 import { CouponWriter } from './issuance/coupon-writer';
 import { ISSUANCE_SCRIPTS } from './issuance/issuance.constants';
@@ -11,7 +20,10 @@ import { TemplateStateService } from './issuance/template-state.service';
 import { CouponTemplateService } from './templates/coupon-template.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CouponTemplate, Coupon])],
+  imports: [
+    TypeOrmModule.forFeature([CouponTemplate, Coupon, CouponRedemption]),
+    ScheduleModule.forRoot(),
+  ],
   providers: [
     {
       provide: ISSUANCE_SCRIPTS,
@@ -22,7 +34,24 @@ import { CouponTemplateService } from './templates/coupon-template.service';
     CouponWriter,
     ClaimService,
     CouponTemplateService,
+    CouponQueryService,
+    CouponRevocationService,
+    CouponCsvExporter,
+    RedemptionService,
+    CouponExpiryService,
+    CouponExpiryScheduler,
+    CouponStatsService,
   ],
-  exports: [ClaimService, CouponTemplateService, TemplateStateService],
+  exports: [
+    ClaimService,
+    CouponTemplateService,
+    TemplateStateService,
+    CouponQueryService,
+    CouponRevocationService,
+    CouponCsvExporter,
+    RedemptionService,
+    CouponExpiryService,
+    CouponStatsService,
+  ],
 })
 export class CouponModule {}

@@ -1,4 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Ip,
+  Post,
+  UnauthorizedException,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -6,12 +15,14 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Public } from '@app/core';
 import { ApiErrorResponse } from '../common/api-error.response';
 import type { AdminPrincipal } from './admin-principal';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { CurrentAdmin } from './current-admin.decorator';
 import { AdminPrincipalDto } from './dto/admin-principal.dto';
 import { AdminUserView } from './dto/admin-user.view';
@@ -23,7 +34,10 @@ import { Roles } from './roles.decorator';
 @ApiTags('admin-auth')
 @Controller('api/v1/admin/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   @Public()
   @Post('login')
@@ -35,8 +49,20 @@ export class AuthController {
     description: 'Wrong username or password, or the user is disabled',
     type: ApiErrorResponse,
   })
-  login(@Body() body: LoginDto): Promise<LoginResponseDto> {
-    return this.auth.login(body.username, body.password);
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed logins for this username or from this IP; see Retry-After',
+    type: ApiErrorResponse,
+  })
+  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponseDto> {
+    await this.throttle.assertAllowed(body.username, ip);
+    try {
+      const res = await this.auth.login(body.username, body.password);
+      await this.throttle.succeeded(body.username);
+      return res;
+    } catch (err) {
+      if (err instanceof UnauthorizedException) await this.throttle.failed(body.username, ip);
+      throw err;
+    }
   }
 
   @Get('me')

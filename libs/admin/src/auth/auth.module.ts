@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { AdminUser } from './entities/admin-user.entity';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 
 @Module({
@@ -23,7 +24,12 @@ import { PasswordHasher } from './password-hasher';
     }),
   ],
   controllers: [AuthController],
-  providers: [PasswordHasher, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    PasswordHasher,
+    AuthService,
+    LoginThrottle,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, PasswordHasher],
 })
 export class AuthModule {}

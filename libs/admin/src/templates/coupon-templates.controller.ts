@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -19,6 +29,7 @@ import {
   CreateCouponTemplateDto,
   ListTemplatesQuery,
   type TemplateAction,
+  UpdateCouponTemplateDto,
 } from '@app/coupon';
 import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
@@ -64,6 +75,33 @@ export class CouponTemplatesController {
   @ApiOkResponse({ type: CouponTemplateView })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
   async get(@Param('id', ID) id: number): Promise<CouponTemplateView> {
+    const { template, issuedCount } = await this.templates.get(id);
+    return CouponTemplateView.from(template, issuedCount);
+  }
+
+  @Patch(':id')
+  @Roles(AdminRole.MARKETER)
+  @ApiOperation({
+    summary: 'Edit a template (compare-and-set on version; optional expectedVersion)',
+    description:
+      'DRAFT: any field, validated like create. ACTIVE/PAUSED: only name, description, a higher ' +
+      'totalQuantity and a later claimEndsAt; anything else is 409 (details.refusedFields). ' +
+      'ENDED: 409. Every change bumps version; MySQL first, then the Redis claim gate.',
+  })
+  @ApiParam({ name: 'id', type: Number })
+  @ApiOkResponse({ type: CouponTemplateView })
+  @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Invalid or contradictory fields' })
+  @ApiNotFoundResponse({ type: ApiErrorResponse })
+  @ApiConflictResponse({
+    type: ApiErrorResponse,
+    description:
+      'expectedVersion mismatch, concurrent edit, or a change not allowed in this status',
+  })
+  async update(
+    @Param('id', ID) id: number,
+    @Body() dto: UpdateCouponTemplateDto,
+  ): Promise<CouponTemplateView> {
+    await this.templates.update(id, dto);
     const { template, issuedCount } = await this.templates.get(id);
     return CouponTemplateView.from(template, issuedCount);
   }

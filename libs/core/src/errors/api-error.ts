@@ -25,3 +25,13 @@ export function fieldError(field: string, message: string): ApiException {
     { field, errors: [message] } satisfies FieldError,
   ]);
 }
+
+/** 429 in the standard body; the exception filter adds the Retry-After header. */
+export class RateLimitedException extends ApiException {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(HttpStatus.TOO_MANY_REQUESTS, message, { retryAfterSeconds });
+  }
+}

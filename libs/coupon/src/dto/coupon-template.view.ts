@@ -19,6 +19,14 @@ export class CouponTemplateView {
   @ApiProperty() thresholdCents: number;
   @ApiProperty() totalQuantity: number;
   @ApiProperty() perUserLimit: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Claims per China day' })
+  dailyLimit: number | null;
+  @ApiPropertyOptional({ nullable: true, type: [Number], description: '1 = Mon ... 7 = Sun' })
+  usableWeekdays: number[] | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '10:00' })
+  usableTimeStart: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '22:00' })
+  usableTimeEnd: string | null;
   @ApiProperty({ format: 'date-time' }) claimStartsAt: string;
   @ApiProperty({ format: 'date-time' }) claimEndsAt: string;
   @ApiProperty({ enum: ValidityType, enumName: 'ValidityType' }) validityType: ValidityType;
@@ -29,6 +37,7 @@ export class CouponTemplateView {
   @ApiPropertyOptional({ nullable: true, type: Number }) validDays: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) keyword: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) menuKey: string | null;
+  @ApiProperty({ description: 'Granted on subscribe' }) welcome: boolean;
   @ApiProperty({ description: 'Bumped on every change' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -51,6 +60,10 @@ export class CouponTemplateView {
       thresholdCents: t.thresholdCents,
       totalQuantity: t.totalQuantity,
       perUserLimit: t.perUserLimit,
+      dailyLimit: t.dailyLimit,
+      usableWeekdays: t.usableWeekdays,
+      usableTimeStart: t.usableTimeStart,
+      usableTimeEnd: t.usableTimeEnd,
       claimStartsAt: t.claimStartsAt.toISOString(),
       claimEndsAt: t.claimEndsAt.toISOString(),
       validityType: t.validityType,
@@ -59,6 +72,7 @@ export class CouponTemplateView {
       validDays: t.validDays,
       keyword: t.keyword,
       menuKey: t.menuKey,
+      welcome: t.welcome,
       version: t.version,
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),

@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
   IsDateString,
   IsEnum,
   IsInt,
@@ -15,6 +19,7 @@ import {
 import { DiscountType, ValidityType } from '../entities/coupon-template.entity';
 
 const MAX_CENTS = 100_000_000;
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class CreateCouponTemplateDto {
   @ApiProperty({ example: '新客立减10元', maxLength: 64 })
@@ -87,6 +92,46 @@ export class CreateCouponTemplateDto {
   @Max(100)
   perUserLimit?: number;
 
+  @ApiPropertyOptional({
+    description: 'Claims granted per China calendar day (unset = no daily cap)',
+    example: 50,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  dailyLimit?: number;
+
+  @ApiPropertyOptional({
+    description: 'ISO weekdays (1 = Mon ... 7 = Sun, China time) the coupon may be redeemed',
+    example: [1, 2, 3, 4, 5],
+    type: [Number],
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(7, { each: true })
+  usableWeekdays?: number[];
+
+  @ApiPropertyOptional({
+    description: 'Start of the daily redemption window, HH:mm China time (with usableTimeEnd)',
+    example: '10:00',
+  })
+  @IsOptional()
+  @Matches(HH_MM, { message: 'usableTimeStart must be HH:mm (00:00-23:59)' })
+  usableTimeStart?: string;
+
+  @ApiPropertyOptional({
+    description: 'End (exclusive) of the daily redemption window, HH:mm China time',
+    example: '22:00',
+  })
+  @IsOptional()
+  @Matches(HH_MM, { message: 'usableTimeEnd must be HH:mm (00:00-23:59)' })
+  usableTimeEnd?: string;
+
   @ApiProperty({ format: 'date-time', example: '2026-12-01T00:00:00.000Z' })
   @IsDateString({ strict: true })
   claimStartsAt: string;
@@ -145,4 +190,12 @@ export class CreateCouponTemplateDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_\-:.]{1,128}$/, { message: 'menuKey must be 1-128 of [A-Za-z0-9_-:.]' })
   menuKey?: string;
+
+  @ApiPropertyOptional({
+    description: 'Granted to new followers on subscribe (at most one live welcome template)',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  welcome?: boolean;
 }

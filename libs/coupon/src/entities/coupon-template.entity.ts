@@ -59,6 +59,30 @@ export class CouponTemplate {
   @Column({ name: 'per_user_limit', type: 'int', unsigned: true, default: 1 })
   perUserLimit: number;
 
+  /** Claims per China calendar day (null = no cap); enforced by the Redis claim gate. */
+  @Column({ name: 'daily_limit', type: 'int', unsigned: true, nullable: true })
+  dailyLimit: number | null;
+
+  /** ISO weekdays (1 = Monday ... 7 = Sunday, China time) the coupon may be redeemed; null = any. */
+  @Column({
+    name: 'usable_weekdays',
+    type: 'varchar',
+    length: 16,
+    nullable: true,
+    transformer: {
+      to: (v?: number[] | null) => (v?.length ? v.join(',') : null),
+      from: (v: string | null) => (v ? v.split(',').map(Number) : null),
+    },
+  })
+  usableWeekdays: number[] | null;
+
+  /** Daily redemption window "HH:mm" China time (both set or both null; end exclusive). */
+  @Column({ name: 'usable_time_start', type: 'char', length: 5, nullable: true })
+  usableTimeStart: string | null;
+
+  @Column({ name: 'usable_time_end', type: 'char', length: 5, nullable: true })
+  usableTimeEnd: string | null;
+
   @Column({ name: 'claim_starts_at', type: 'datetime', precision: 3 })
   claimStartsAt: Date;
 
@@ -82,6 +106,10 @@ export class CouponTemplate {
 
   @Column({ name: 'menu_key', type: 'varchar', length: 128, nullable: true })
   menuKey: string | null;
+
+  /** Granted on `subscribe` (at most one live welcome template: uq_template_live_welcome). */
+  @Column({ name: 'is_welcome', type: 'boolean', default: false })
+  welcome: boolean;
 
   @Column({ type: 'int', unsigned: true, default: 1 })
   version: number;

@@ -72,6 +72,12 @@ export class Coupon {
   @Column({ name: 'redeem_request_no', type: 'varchar', length: 64, nullable: true })
   redeemRequestNo: string | null;
 
+  @Column({ name: 'revoked_at', type: 'datetime', precision: 3, nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ name: 'revoke_reason', type: 'varchar', length: 255, nullable: true })
+  revokeReason: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

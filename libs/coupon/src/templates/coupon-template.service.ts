@@ -2,7 +2,10 @@ import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@n
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { ApiException, type FieldError } from '@app/core';
-import type { CreateCouponTemplateDto } from '../dto/create-coupon-template.dto';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { CreateCouponTemplateDto } from '../dto/create-coupon-template.dto';
+import type { UpdateCouponTemplateDto } from '../dto/update-coupon-template.dto';
 import type { ListTemplatesQuery } from '../dto/list-templates.query';
 import {
   CouponTemplate,
@@ -41,27 +44,9 @@ export class CouponTemplateService {
       const message = errors.map((e) => `${e.field}: ${e.errors.join(', ')}`).join('; ');
       throw new ApiException(HttpStatus.BAD_REQUEST, message, errors);
     }
-    const percent = dto.discountType === DiscountType.PERCENT;
-    const fixed = dto.validityType === ValidityType.FIXED;
     const entity = this.repo.create({
-      name: dto.name,
-      description: dto.description ?? null,
+      ...fieldsFrom(dto),
       status: TemplateStatus.DRAFT,
-      discountType: dto.discountType,
-      amountCents: percent ? null : (dto.amountCents ?? null),
-      percentOff: percent ? (dto.percentOff ?? null) : null,
-      maxDiscountCents: percent ? (dto.maxDiscountCents ?? null) : null,
-      thresholdCents: dto.thresholdCents ?? 0,
-      totalQuantity: dto.totalQuantity,
-      perUserLimit: dto.perUserLimit ?? 1,
-      claimStartsAt: new Date(dto.claimStartsAt),
-      claimEndsAt: new Date(dto.claimEndsAt),
-      validityType: dto.validityType,
-      validFrom: fixed && dto.validFrom ? new Date(dto.validFrom) : null,
-      validTo: fixed && dto.validTo ? new Date(dto.validTo) : null,
-      validDays: fixed ? null : (dto.validDays ?? null),
-      keyword: dto.keyword?.trim() || null,
-      menuKey: dto.menuKey ?? null,
       version: 1,
     });
     try {
@@ -69,6 +54,49 @@ export class CouponTemplateService {
     } catch (err) {
       throw liveKeyClash(err) ?? err;
     }
+  }
+
+  /**
+   * PATCH: a DRAFT may change anything (validated like a create); a live template only what cannot
+   * hurt followers holding coupons or the stock invariant. Compare-and-set on `version`; MySQL is
+   * written first and the Redis meta follows, so a lagging Redis total can only refuse claims (the
+   * guarded INSERT checks MySQL's total_quantity), never oversell.
+   */
+  async update(id: number, dto: UpdateCouponTemplateDto): Promise<CouponTemplate> {
+    const { expectedVersion, ...changes } = dto;
+    const current = await this.repo.findOneBy({ id });
+    if (!current) throw new NotFoundException(`Coupon template ${id} not found`);
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new ConflictException(
+        `Template ${id} is at version ${current.version}, not ${expectedVersion}; reload and retry`,
+      );
+    }
+    const patch =
+      current.status === TemplateStatus.DRAFT
+        ? draftPatch(current, changes)
+        : livePatch(current, changes);
+    let affected: number;
+    try {
+      const res = await this.repo
+        .createQueryBuilder()
+        .update(CouponTemplate)
+        .set({ ...patch, version: () => 'version + 1' })
+        .where('id = :id AND version = :version AND status = :status', {
+          id,
+          version: current.version,
+          status: current.status,
+        })
+        .execute();
+      affected = res.affected ?? 0;
+    } catch (err) {
+      throw liveKeyClash(err) ?? err;
+    }
+    if (affected === 0) {
+      throw new ConflictException(`Template ${id} was changed concurrently; reload and retry`);
+    }
+    const updated = await this.repo.findOneByOrFail({ id });
+    await this.state.publishMeta(updated);
+    return updated;
   }
 
   async list(q: ListTemplatesQuery): Promise<{ items: CouponTemplate[]; total: number }> {
@@ -118,6 +146,148 @@ export class CouponTemplateService {
   }
 }
 
+/** Entity columns for a (validated) create body; DRAFT edits reuse it on the merged body. */
+function fieldsFrom(dto: CreateCouponTemplateDto): Partial<CouponTemplate> {
+  const percent = dto.discountType === DiscountType.PERCENT;
+  const fixed = dto.validityType === ValidityType.FIXED;
+  return {
+    name: dto.name,
+    description: dto.description ?? null,
+    discountType: dto.discountType,
+    amountCents: percent ? null : (dto.amountCents ?? null),
+    percentOff: percent ? (dto.percentOff ?? null) : null,
+    maxDiscountCents: percent ? (dto.maxDiscountCents ?? null) : null,
+    thresholdCents: dto.thresholdCents ?? 0,
+    totalQuantity: dto.totalQuantity,
+    perUserLimit: dto.perUserLimit ?? 1,
+    dailyLimit: dto.dailyLimit ?? null,
+    usableWeekdays: dto.usableWeekdays?.length ? [...dto.usableWeekdays].sort() : null,
+    usableTimeStart: dto.usableTimeStart ?? null,
+    usableTimeEnd: dto.usableTimeEnd ?? null,
+    claimStartsAt: new Date(dto.claimStartsAt),
+    claimEndsAt: new Date(dto.claimEndsAt),
+    validityType: dto.validityType,
+    validFrom: fixed && dto.validFrom ? new Date(dto.validFrom) : null,
+    validTo: fixed && dto.validTo ? new Date(dto.validTo) : null,
+    validDays: fixed ? null : (dto.validDays ?? null),
+    keyword: dto.keyword?.trim() || null,
+    menuKey: dto.menuKey ?? null,
+    welcome: dto.welcome ?? false,
+  };
+}
+
+type TemplateChanges = Omit<UpdateCouponTemplateDto, 'expectedVersion'>;
+
+/** The stored template as a create body, so a DRAFT edit is validated exactly like a create. */
+function asCreateBody(t: CouponTemplate): Record<string, unknown> {
+  const iso = (d: Date | null) => d?.toISOString();
+  return {
+    name: t.name,
+    description: t.description ?? undefined,
+    discountType: t.discountType,
+    amountCents: t.amountCents ?? undefined,
+    percentOff: t.percentOff ?? undefined,
+    maxDiscountCents: t.maxDiscountCents ?? undefined,
+    thresholdCents: t.thresholdCents,
+    totalQuantity: t.totalQuantity,
+    perUserLimit: t.perUserLimit,
+    dailyLimit: t.dailyLimit ?? undefined,
+    usableWeekdays: t.usableWeekdays ?? undefined,
+    usableTimeStart: t.usableTimeStart ?? undefined,
+    usableTimeEnd: t.usableTimeEnd ?? undefined,
+    claimStartsAt: iso(t.claimStartsAt),
+    claimEndsAt: iso(t.claimEndsAt),
+    validityType: t.validityType,
+    validFrom: iso(t.validFrom),
+    validTo: iso(t.validTo),
+    validDays: t.validDays ?? undefined,
+    keyword: t.keyword ?? undefined,
+    menuKey: t.menuKey ?? undefined,
+    welcome: t.welcome || undefined,
+  };
+}
+
+function badRequest(errors: FieldError[]): ApiException {
+  const message = errors.map((e) => `${e.field}: ${e.errors.join(', ')}`).join('; ');
+  return new ApiException(HttpStatus.BAD_REQUEST, message, errors);
+}
+
+/** Merge the changes into the stored DRAFT (null clears a field) and validate as a create. */
+function draftPatch(current: CouponTemplate, changes: TemplateChanges): Partial<CouponTemplate> {
+  const merged = asCreateBody(current);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null) delete merged[k];
+    else if (v !== undefined) merged[k] = v;
+  }
+  // Switching discount/validity type drops the other type's fields instead of tripping over them.
+  if (changes.discountType === DiscountType.PERCENT && changes.amountCents === undefined) {
+    delete merged.amountCents;
+  }
+  if (changes.discountType === DiscountType.AMOUNT) {
+    if (changes.percentOff === undefined) delete merged.percentOff;
+    if (changes.maxDiscountCents === undefined) delete merged.maxDiscountCents;
+  }
+  if (changes.validityType === ValidityType.RELATIVE) {
+    if (changes.validFrom === undefined) delete merged.validFrom;
+    if (changes.validTo === undefined) delete merged.validTo;
+  }
+  if (changes.validityType === ValidityType.FIXED && changes.validDays === undefined) {
+    delete merged.validDays;
+  }
+  const body = plainToInstance(CreateCouponTemplateDto, merged);
+  const fieldErrors = validateSync(body, { whitelist: true }).map((e) => ({
+    field: e.property,
+    errors: Object.values(e.constraints ?? {}),
+  }));
+  const errors = fieldErrors.length > 0 ? fieldErrors : checkRules(body);
+  if (errors.length > 0) throw badRequest(errors);
+  return fieldsFrom(body);
+}
+
+/** What may change while followers can claim: nothing that alters issued coupons or the gate's
+ * promises, and stock/claim window only in the direction that cannot strand anyone. */
+const LIVE_EDITABLE = new Set(['name', 'description', 'totalQuantity', 'claimEndsAt']);
+
+function livePatch(current: CouponTemplate, changes: TemplateChanges): Partial<CouponTemplate> {
+  if (current.status === TemplateStatus.ENDED) {
+    throw new ConflictException('An ENDED template cannot be edited');
+  }
+  const stored = asCreateBody(current);
+  const refused = Object.entries(changes)
+    .filter(([k, v]) => v !== undefined && !LIVE_EDITABLE.has(k))
+    .filter(([k, v]) => JSON.stringify(stored[k] ?? null) !== JSON.stringify(v))
+    .map(([k]) => k);
+  if (refused.length > 0) {
+    throw new ApiException(
+      HttpStatus.CONFLICT,
+      `Cannot change ${refused.join(', ')} while the template is ${current.status}`,
+      { refusedFields: refused },
+    );
+  }
+  const patch: Partial<CouponTemplate> = {};
+  if (changes.name === null) throw badRequest([{ field: 'name', errors: ['name is required'] }]);
+  if (changes.name !== undefined) patch.name = changes.name;
+  if (changes.description !== undefined) patch.description = changes.description ?? null;
+  if (changes.totalQuantity !== undefined && changes.totalQuantity !== current.totalQuantity) {
+    if (changes.totalQuantity === null || changes.totalQuantity < current.totalQuantity) {
+      throw new ConflictException(
+        `totalQuantity may only be raised while ${current.status} (now ${current.totalQuantity})`,
+      );
+    }
+    patch.totalQuantity = changes.totalQuantity;
+  }
+  if (changes.claimEndsAt !== undefined) {
+    const endsAt = changes.claimEndsAt === null ? NaN : Date.parse(changes.claimEndsAt);
+    if (!(endsAt >= current.claimEndsAt.getTime())) {
+      throw new ConflictException(
+        `claimEndsAt may only be extended while ${current.status} (now ${current.claimEndsAt.toISOString()})`,
+      );
+    }
+    patch.claimEndsAt = new Date(endsAt);
+  }
+  return patch;
+}
+
 /** Rules that relate fields to each other (the DTO checks each field on its own). */
 function checkRules(dto: CreateCouponTemplateDto): FieldError[] {
   const errors: FieldError[] = [];
@@ -150,6 +320,11 @@ function checkRules(dto: CreateCouponTemplateDto): FieldError[] {
   }
   if (dto.keyword !== undefined && dto.keyword.trim() === '')
     add('keyword', 'keyword must not be blank');
+  if ((dto.usableTimeStart === undefined) !== (dto.usableTimeEnd === undefined)) {
+    add('usableTimeEnd', 'usableTimeStart and usableTimeEnd go together');
+  } else if (dto.usableTimeStart && dto.usableTimeEnd && dto.usableTimeEnd <= dto.usableTimeStart) {
+    add('usableTimeEnd', 'usableTimeEnd must be after usableTimeStart');
+  }
   return errors;
 }
 
@@ -157,7 +332,14 @@ function checkRules(dto: CreateCouponTemplateDto): FieldError[] {
 function liveKeyClash(err: unknown): ApiException | null {
   const e = err as { code?: string; driverError?: { code?: string }; message?: string };
   if ((e.code ?? e.driverError?.code) !== 'ER_DUP_ENTRY') return null;
-  const field = e.message?.includes('live_menu_key') ? 'menuKey' : 'keyword';
-  const msg = `${field} is already used by another live template`;
+  const field = e.message?.includes('live_menu_key')
+    ? 'menuKey'
+    : e.message?.includes('live_welcome')
+      ? 'welcome'
+      : 'keyword';
+  const msg =
+    field === 'welcome'
+      ? 'another live template is already the welcome coupon'
+      : `${field} is already used by another live template`;
   return new ApiException(HttpStatus.BAD_REQUEST, `${field}: ${msg}`, [{ field, errors: [msg] }]);
 }

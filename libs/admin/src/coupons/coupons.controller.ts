@@ -1,0 +1,139 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import {
+  CouponPage,
+  CouponQueryService,
+  CouponRevocationService,
+  CouponView,
+  RedeemCouponDto,
+  RedemptionResultView,
+  RedemptionService,
+  RevokeCouponDto,
+  SearchCouponsQuery,
+  UndoRedemptionDto,
+  UndoResultView,
+} from '@app/coupon';
+import type { AdminPrincipal } from '../auth/admin-principal';
+import { CurrentAdmin } from '../auth/current-admin.decorator';
+import { AdminRole } from '../auth/entities/admin-user.entity';
+import { Roles } from '../auth/roles.decorator';
+import { ApiErrorResponse } from '../common/api-error.response';
+import { CouponCodePipe } from './coupon-code.pipe';
+
+const CODE_PARAM = {
+  name: 'code',
+  example: '7K3M9Q2XW8RTV4PZ',
+  description: 'Coupon code (any case)',
+};
+
+@ApiTags('coupons')
+@ApiBearerAuth('bearer')
+@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
+@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Role may not do this' })
+@ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Invalid parameters or body' })
+@Controller('api/v1/admin/coupons')
+export class CouponsController {
+  constructor(
+    private readonly query: CouponQueryService,
+    private readonly redemptions: RedemptionService,
+    private readonly revocations: CouponRevocationService,
+  ) {}
+
+  @Get()
+  @Roles(AdminRole.MARKETER, AdminRole.VIEWER)
+  @ApiOperation({
+    summary: 'Search coupons, newest claim first (keyset pagination: pass nextCursor as cursor)',
+  })
+  @ApiOkResponse({ type: CouponPage })
+  search(@Query() q: SearchCouponsQuery): Promise<CouponPage> {
+    return this.query.search(q);
+  }
+
+  @Get(':code')
+  @Roles(AdminRole.MARKETER, AdminRole.VIEWER, AdminRole.CLERK)
+  @ApiOperation({ summary: 'One coupon with its redemption history' })
+  @ApiParam(CODE_PARAM)
+  @ApiOkResponse({ type: CouponView })
+  @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'Unknown code' })
+  detail(@Param('code', CouponCodePipe) code: string): Promise<CouponView> {
+    return this.query.detail(code);
+  }
+
+  @Post(':code/redeem')
+  @HttpCode(200)
+  @Roles(AdminRole.CLERK, AdminRole.MARKETER)
+  @ApiOperation({
+    summary: '核销: use the coupon on an order (idempotent by requestNo)',
+    description:
+      'A retry with the same requestNo returns the first answer (200, same body). The validity ' +
+      'window, usage weekdays/hours (China time) and threshold are checked now, whatever the ' +
+      'expiry job has done. `details.reason` says why a redemption was refused.',
+  })
+  @ApiParam(CODE_PARAM)
+  @ApiOkResponse({ type: RedemptionResultView })
+  @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'Unknown code' })
+  @ApiConflictResponse({
+    type: ApiErrorResponse,
+    description:
+      'ALREADY_USED, REVOKED, EXPIRED, NOT_YET_VALID, OUTSIDE_USAGE_WINDOW, REQUEST_NO_REUSED ' +
+      '(same requestNo, different code or amount), REDEMPTION_UNDONE; or lost a concurrent race',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorResponse,
+    description: 'BELOW_THRESHOLD: orderAmountCents is below the template thresholdCents',
+  })
+  redeem(
+    @Param('code', CouponCodePipe) code: string,
+    @Body() body: RedeemCouponDto,
+    @CurrentAdmin() admin: AdminPrincipal,
+  ): Promise<RedemptionResultView> {
+    return this.redemptions.redeem(code, body, admin.id);
+  }
+
+  @Post(':code/redeem/undo')
+  @HttpCode(200)
+  @Roles(AdminRole.CLERK, AdminRole.MARKETER)
+  @ApiOperation({
+    summary: 'Undo a redemption within REDEMPTION_UNDO_WINDOW_MINUTES (idempotent)',
+    description: 'The coupon goes back to AVAILABLE, or EXPIRED when it is past its validity.',
+  })
+  @ApiParam(CODE_PARAM)
+  @ApiOkResponse({ type: UndoResultView })
+  @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'No such redemption for this code' })
+  @ApiConflictResponse({ type: ApiErrorResponse, description: 'UNDO_WINDOW_PASSED' })
+  undo(
+    @Param('code', CouponCodePipe) code: string,
+    @Body() body: UndoRedemptionDto,
+    @CurrentAdmin() admin: AdminPrincipal,
+  ): Promise<UndoResultView> {
+    return this.redemptions.undo(code, body.requestNo, admin.id);
+  }
+
+  @Post(':code/revoke')
+  @HttpCode(200)
+  @Roles(AdminRole.MARKETER)
+  @ApiOperation({ summary: 'Withdraw an AVAILABLE coupon (AVAILABLE -> REVOKED), with a reason' })
+  @ApiParam(CODE_PARAM)
+  @ApiOkResponse({ type: CouponView })
+  @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'Unknown code' })
+  @ApiConflictResponse({ type: ApiErrorResponse, description: 'Coupon is not AVAILABLE' })
+  revoke(
+    @Param('code', CouponCodePipe) code: string,
+    @Body() body: RevokeCouponDto,
+    @CurrentAdmin() admin: AdminPrincipal,
+  ): Promise<CouponView> {
+    return this.revocations.revoke(code, body.reason, admin.id);
+  }
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import {
+  CouponStatsService,
+  OverviewStatsView,
+  StatsRangeQuery,
+  TemplateStatsView,
+} from '@app/coupon';
+import { AdminRole } from '../auth/entities/admin-user.entity';
+import { Roles } from '../auth/roles.decorator';
+import { ApiErrorResponse } from '../common/api-error.response';
+
+@ApiTags('stats')
+@ApiBearerAuth('bearer')
+@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
+@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Role may not do this' })
+@Roles(AdminRole.MARKETER, AdminRole.VIEWER)
+@Controller('api/v1/admin/stats')
+export class StatsController {
+  constructor(private readonly stats: CouponStatsService) {}
+
+  @Get('overview')
+  @ApiOperation({ summary: 'Totals across all templates' })
+  @ApiOkResponse({ type: OverviewStatsView })
+  overview(): Promise<OverviewStatsView> {
+    return this.stats.overview();
+  }
+
+  @Get('templates/:id')
+  @ApiOperation({
+    summary: 'One template: counts, redemption rate, discount given, claims per hour',
+  })
+  @ApiParam({ name: 'id', type: Number })
+  @ApiOkResponse({ type: TemplateStatsView })
+  @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Bad id or range (max 31 days)' })
+  @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'Unknown template' })
+  template(
+    @Param('id', new ParseIntPipe({ errorHttpStatusCode: 400 })) id: number,
+    @Query() range: StatsRangeQuery,
+  ): Promise<TemplateStatsView> {
+    return this.stats.forTemplate(id, range);
+  }
+}

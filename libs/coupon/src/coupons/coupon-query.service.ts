@@ -1,0 +1,113 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { fieldError } from '@app/core';
+import { CouponPage, CouponView, RedemptionView } from '../dto/coupon.view';
+import type { SearchCouponsQuery } from '../dto/search-coupons.query';
+import { Coupon, CouponStatus } from '../entities/coupon.entity';
+import { CouponRedemption } from '../redemption/coupon-redemption.entity';
+import { decodeCursor, encodeCursor } from './page-cursor';
+
+/** A follower's usable coupon, for the 我的优惠券 reply. */
+export interface HeldCoupon {
+  code: string;
+  templateName: string;
+  validFrom: Date;
+  validTo: Date;
+}
+
+/** Read side of coupons: admin search/detail and the follower's own list. */
+@Injectable()
+export class CouponQueryService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async search(q: SearchCouponsQuery): Promise<CouponPage> {
+    if (q.claimedFrom && q.claimedTo && Date.parse(q.claimedTo) <= Date.parse(q.claimedFrom)) {
+      throw fieldError('claimedTo', 'claimedTo must be after claimedFrom');
+    }
+    const now = new Date();
+    const qb = this.db
+      .getRepository(Coupon)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.template', 't')
+      .orderBy('c.claimedAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      // ManyToOne join: one row per coupon, so a plain LIMIT is exact (no take() subquery).
+      .limit(q.pageSize + 1);
+    if (q.code) qb.andWhere('c.code = :code', { code: q.code });
+    if (q.openid) qb.andWhere('c.openid = :openid', { openid: q.openid });
+    if (q.templateId) qb.andWhere('c.template_id = :templateId', { templateId: q.templateId });
+    if (q.status) whereEffectiveStatus(qb, q.status, now);
+    if (q.claimedFrom) qb.andWhere('c.claimed_at >= :from', { from: new Date(q.claimedFrom) });
+    if (q.claimedTo) qb.andWhere('c.claimed_at < :to', { to: new Date(q.claimedTo) });
+    if (q.cursor) {
+      const after = decodeCursor(q.cursor);
+      qb.andWhere('(c.claimed_at < :at OR (c.claimed_at = :at AND c.id < :afterId))', {
+        at: after.claimedAt,
+        afterId: after.id,
+      });
+    }
+    const rows = await qb.getMany();
+    const page = rows.slice(0, q.pageSize);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((c) => CouponView.from(c, now)),
+      nextCursor:
+        rows.length > q.pageSize ? encodeCursor({ claimedAt: last.claimedAt, id: last.id }) : null,
+    };
+  }
+
+  async detail(code: string): Promise<CouponView> {
+    const coupon = await this.db
+      .getRepository(Coupon)
+      .findOne({ where: { code }, relations: { template: true } });
+    if (!coupon) throw new NotFoundException(`Coupon ${code} not found`);
+    const redemptions = await this.db
+      .getRepository(CouponRedemption)
+      .find({ where: { couponId: coupon.id }, order: { id: 'ASC' } });
+    const view = CouponView.from(coupon);
+    view.redemptions = redemptions.map((r) => RedemptionView.from(r));
+    return view;
+  }
+
+  /** AVAILABLE and not past validity (whether or not the expiry job ran), soonest to expire first. */
+  async heldBy(openid: string, limit = 10): Promise<{ coupons: HeldCoupon[]; total: number }> {
+    const now = new Date();
+    const rows = await this.db.query<
+      { code: string; name: string; validFrom: Date; validTo: Date; total: string }[]
+    >(
+      `SELECT c.code, t.name, c.valid_from AS validFrom, c.valid_to AS validTo,
+              COUNT(*) OVER () AS total
+       FROM coupon c JOIN coupon_template t ON t.id = c.template_id
+       WHERE c.openid = ? AND c.status = 'AVAILABLE' AND c.valid_to >= ?
+       ORDER BY c.valid_to ASC, c.id ASC LIMIT ?`,
+      [openid, now, limit],
+    );
+    return {
+      coupons: rows.map((r) => ({
+        code: r.code,
+        templateName: r.name,
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+      })),
+      total: rows.length > 0 ? Number(rows[0].total) : 0,
+    };
+  }
+}
+
+/** Filters on the status a reader sees (see effectiveStatus), not only the stored one. */
+function whereEffectiveStatus(
+  qb: SelectQueryBuilder<Coupon>,
+  status: CouponStatus,
+  now: Date,
+): void {
+  if (status === CouponStatus.AVAILABLE) {
+    qb.andWhere("c.status = 'AVAILABLE' AND c.valid_to >= :now", { now });
+  } else if (status === CouponStatus.EXPIRED) {
+    qb.andWhere("(c.status = 'EXPIRED' OR (c.status = 'AVAILABLE' AND c.valid_to < :now))", {
+      now,
+    });
+  } else {
+    qb.andWhere('c.status = :status', { status });
+  }
+}

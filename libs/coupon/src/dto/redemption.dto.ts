@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { CouponStatus } from '../entities/coupon.entity';
+
+const REQUEST_NO = /^[A-Za-z0-9_\-:.]{1,64}$/;
+const REQUEST_NO_MESSAGE = 'requestNo must be 1-64 of [A-Za-z0-9_-:.]';
+
+export class RedeemCouponDto {
+  @ApiProperty({
+    description: 'Idempotency key chosen by the till; a retry with it returns the first answer',
+    example: 'POS1-20261201-000123',
+    maxLength: 64,
+  })
+  @Matches(REQUEST_NO, { message: REQUEST_NO_MESSAGE })
+  requestNo: string;
+
+  @ApiProperty({ description: 'Order total in cents, before the discount', example: 5800 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  orderAmountCents: number;
+
+  @ApiPropertyOptional({ example: 'SH-001', maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  storeId?: string;
+
+  @ApiPropertyOptional({ example: 'ORD-778899', maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  orderId?: string;
+}
+
+export class UndoRedemptionDto {
+  @ApiProperty({
+    description: 'requestNo of the redemption to undo',
+    example: 'POS1-20261201-000123',
+  })
+  @Matches(REQUEST_NO, { message: REQUEST_NO_MESSAGE })
+  requestNo: string;
+}
+
+export class RevokeCouponDto {
+  @ApiProperty({
+    description: 'Why the coupon is withdrawn (kept on the coupon)',
+    example: '重复发放',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  reason: string;
+}
+
+export class RedemptionResultView {
+  @ApiProperty({ example: '7K3M9Q2XW8RTV4PZ' }) code: string;
+  @ApiProperty({ enum: [CouponStatus.USED], example: CouponStatus.USED }) status: CouponStatus;
+  @ApiProperty({ example: 5800 }) orderAmountCents: number;
+  @ApiProperty({ example: 1000 }) discountCents: number;
+  @ApiProperty({ example: 4800 }) payableCents: number;
+  @ApiProperty({ format: 'date-time' }) redeemedAt: string;
+  @ApiProperty({ example: 'POS1-20261201-000123' }) requestNo: string;
+}
+
+export class UndoResultView {
+  @ApiProperty({ example: '7K3M9Q2XW8RTV4PZ' }) code: string;
+  @ApiProperty({
+    enum: [CouponStatus.AVAILABLE, CouponStatus.EXPIRED],
+    enumName: 'CouponStatus',
+    description: 'AVAILABLE again, or EXPIRED when already past its validity',
+  })
+  status: CouponStatus;
+  @ApiProperty({ format: 'date-time' }) undoneAt: string;
+  @ApiProperty({ example: 'POS1-20261201-000123' }) requestNo: string;
+}

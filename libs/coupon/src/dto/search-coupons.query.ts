@@ -1,0 +1,75 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDateString,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { CouponStatus } from '../entities/coupon.entity';
+
+/** Crockford base32, 16 characters: what generateCouponCode() hands out. */
+export const COUPON_CODE = /^[0-9A-HJKMNP-TV-Z]{16}$/;
+
+/**
+ * Keyset pagination (claimed_at desc, id desc): a page boundary is a position, not an offset, so
+ * coupons claimed while someone pages through never shift or repeat rows.
+ */
+export class SearchCouponsQuery {
+  @ApiPropertyOptional({ description: 'Exact coupon code', example: '7K3M9Q2XW8RTV4PZ' })
+  @IsOptional()
+  @Matches(COUPON_CODE, { message: 'code must be 16 characters of Crockford base32' })
+  code?: string;
+
+  @ApiPropertyOptional({ description: "Follower's openid", example: 'oAbC123' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  openid?: string;
+
+  @ApiPropertyOptional({ minimum: 1, example: 12 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  templateId?: number;
+
+  @ApiPropertyOptional({
+    enum: CouponStatus,
+    enumName: 'CouponStatus',
+    description: 'Effective status: EXPIRED includes AVAILABLE coupons past validTo',
+  })
+  @IsOptional()
+  @IsEnum(CouponStatus)
+  status?: CouponStatus;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'claimedAt >= this' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  claimedFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'claimedAt < this' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  claimedTo?: string;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+
+  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: 'cursor is not a valid page cursor' })
+  cursor?: string;
+}

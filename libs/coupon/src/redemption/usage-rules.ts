@@ -1,0 +1,87 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApiException } from '@app/core';
+import { type CouponTemplate, DiscountType } from '../entities/coupon-template.entity';
+import { type Coupon, CouponStatus } from '../entities/coupon.entity';
+
+/** Machine-readable reasons in `details.reason` of a refused redemption. */
+export enum RedeemRefusal {
+  ALREADY_USED = 'ALREADY_USED',
+  REVOKED = 'REVOKED',
+  EXPIRED = 'EXPIRED',
+  NOT_YET_VALID = 'NOT_YET_VALID',
+  OUTSIDE_USAGE_WINDOW = 'OUTSIDE_USAGE_WINDOW',
+  BELOW_THRESHOLD = 'BELOW_THRESHOLD',
+}
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** ISO weekday (1 = Monday) and "HH:mm" in China time (UTC+8, no DST). */
+export function chinaClock(now: Date): { weekday: number; hhmm: string } {
+  const china = new Date(now.getTime() + CHINA_OFFSET_MS);
+  return { weekday: china.getUTCDay() || 7, hhmm: china.toISOString().slice(11, 16) };
+}
+
+function refuse(status: HttpStatus, reason: RedeemRefusal, message: string): ApiException {
+  return new ApiException(status, message, { reason });
+}
+
+/**
+ * Everything that decides whether a coupon may be used right now, evaluated at redemption time
+ * from the row itself: it never relies on the expiry job having run. State problems are 409;
+ * an order too small for the coupon is 422 (the request is well-formed but cannot be honoured).
+ */
+export function assertRedeemable(
+  coupon: Coupon,
+  template: CouponTemplate,
+  orderAmountCents: number,
+  now: Date,
+): void {
+  if (coupon.status === CouponStatus.USED) {
+    throw refuse(HttpStatus.CONFLICT, RedeemRefusal.ALREADY_USED, 'Coupon has already been used');
+  }
+  if (coupon.status === CouponStatus.REVOKED) {
+    throw refuse(HttpStatus.CONFLICT, RedeemRefusal.REVOKED, 'Coupon has been revoked');
+  }
+  if (coupon.status === CouponStatus.EXPIRED || coupon.validTo.getTime() < now.getTime()) {
+    throw refuse(HttpStatus.CONFLICT, RedeemRefusal.EXPIRED, 'Coupon has expired');
+  }
+  if (coupon.validFrom.getTime() > now.getTime()) {
+    throw refuse(HttpStatus.CONFLICT, RedeemRefusal.NOT_YET_VALID, 'Coupon is not valid yet');
+  }
+  const { weekday, hhmm } = chinaClock(now);
+  if (template.usableWeekdays && !template.usableWeekdays.includes(weekday)) {
+    throw refuse(
+      HttpStatus.CONFLICT,
+      RedeemRefusal.OUTSIDE_USAGE_WINDOW,
+      `Coupon is usable on weekdays ${template.usableWeekdays.join(',')} only (China time)`,
+    );
+  }
+  const start = template.usableTimeStart;
+  const end = template.usableTimeEnd;
+  if (start && end && (hhmm < start || hhmm >= end)) {
+    throw refuse(
+      HttpStatus.CONFLICT,
+      RedeemRefusal.OUTSIDE_USAGE_WINDOW,
+      `Coupon is usable between ${start} and ${end} only (China time)`,
+    );
+  }
+  if (orderAmountCents < template.thresholdCents) {
+    throw refuse(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      RedeemRefusal.BELOW_THRESHOLD,
+      `Order amount ${orderAmountCents} is below the threshold ${template.thresholdCents}`,
+    );
+  }
+}
+
+/** AMOUNT: the face value; PERCENT: floor(order * p / 100) capped; never more than the order. */
+export function discountFor(template: CouponTemplate, orderAmountCents: number): number {
+  const raw =
+    template.discountType === DiscountType.AMOUNT
+      ? (template.amountCents ?? 0)
+      : Math.min(
+          Math.floor((orderAmountCents * (template.percentOff ?? 0)) / 100),
+          template.maxDiscountCents ?? Number.MAX_SAFE_INTEGER,
+        );
+  return Math.max(0, Math.min(raw, orderAmountCents));
+}
