@@ -13,6 +13,8 @@ export const TEST_ENV: Record<string, string> = {
   ADMIN_BOOTSTRAP_USERNAME: 'admin',
   ADMIN_BOOTSTRAP_PASSWORD: 'admin-password-123',
   PII_ENCRYPTION_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
+  // Specs hammer one follower on purpose; test/follower-throttle*.e2e-spec.ts sets a real limit.
+  WX_CLAIM_RATE_LIMIT: '1000',
   SWAGGER_ENABLED: 'true',
   LOG_LEVEL: 'warn',
 };

@@ -9,6 +9,7 @@ export * from './menu/wechat-menu.service';
 export * from './oauth/session-signer';
 export * from './routing/message-router.service';
 export * from './routing/reply-texts';
+export * from './throttle/follower-claim-throttle';
 export * from './token/access-token.service';
 export * from './wechat.module';
 export * from './xml/wechat-xml.codec';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CouponModule } from '@app/coupon';
+import { CouponModule, FollowersModule } from '@app/coupon';
 import { IpAllowlistGuard } from './allowlist/ip-allowlist.guard';
 import { IpAllowlistService } from './allowlist/ip-allowlist.service';
 import { IpRejectionCounter } from './allowlist/ip-rejection.counter';
@@ -15,13 +15,15 @@ import { TokenSource } from './token/token-source';
 import { WechatCallbackController } from './callback/wechat-callback.controller';
 import { WechatRequestVerifier } from './callback/wechat-request.verifier';
 import { MessageRouter } from './routing/message-router.service';
+import { FollowerClaimThrottle } from './throttle/follower-claim-throttle';
 
 @Module({
-  imports: [CouponModule],
+  imports: [CouponModule, FollowersModule],
   controllers: [WechatCallbackController, WechatOAuthController],
   providers: [
     WechatRequestVerifier,
     MessageRouter,
+    FollowerClaimThrottle,
     WechatHttp,
     TokenSource,
     AccessTokenService,

@@ -5,8 +5,11 @@ import {
   ClaimOutcome,
   ClaimService,
   CouponQueryService,
+  FollowerService,
   TemplateStateService,
 } from '@app/coupon';
+import { phoneBindingArgument, phoneBindingReply } from '../followers/phone-binding';
+import { FollowerClaimThrottle, RATE_LIMITED_TEXT } from '../throttle/follower-claim-throttle';
 import { claimReplyText, HELP_TEXT, myCouponsText, WELCOME_TEXT } from './reply-texts';
 
 /** What the message asks for. */
@@ -29,6 +32,8 @@ export class MessageRouter {
     private readonly state: TemplateStateService,
     private readonly coupons: CouponQueryService,
     @Inject(couponConfig.KEY) private readonly couponCfg: CouponConfig,
+    private readonly followers: FollowerService,
+    private readonly throttle: FollowerClaimThrottle,
   ) {}
 
   /** Reply text, or null when WeChat expects no reply (e.g. unsubscribe, VIEW). */
@@ -36,6 +41,8 @@ export class MessageRouter {
     const intent = await this.intentOf(msg);
     if (intent.kind === 'none') return null;
     if (intent.kind === 'text') return intent.text;
+    const limited = await this.claimLimited(msg.FromUserName, intent);
+    if (limited !== null) return limited;
     if (intent.kind === 'follow') return this.follow(msg.FromUserName, intent);
     const result = await this.claims.claim({
       templateId: intent.templateId,
@@ -53,6 +60,11 @@ export class MessageRouter {
       const keyword = (msg.Content ?? '').trim();
       if (keyword === this.couponCfg.myCouponsKeyword) {
         return { kind: 'text', text: myCouponsText(await this.coupons.heldBy(msg.FromUserName)) };
+      }
+      const phone = phoneBindingArgument(keyword);
+      if (phone !== null) {
+        const bound = await this.followers.bindPhone(msg.FromUserName, phone);
+        return { kind: 'text', text: phoneBindingReply(bound) };
       }
       const templateId = keyword ? await this.state.resolveRoute('kw', keyword) : null;
       if (templateId === null) return { kind: 'text', text: HELP_TEXT };
@@ -106,6 +118,20 @@ export class MessageRouter {
       claims,
       requestKey: messageKey(msg),
     };
+  }
+
+  /**
+   * Per-follower claim limit (issue #6): claims and follows that grant coupons count, once per
+   * WeChat message (its retries reuse the first decision). Returns the reply when limited.
+   */
+  private async claimLimited(
+    openid: string,
+    intent: Extract<Intent, { kind: 'claim' | 'follow' }>,
+  ): Promise<string | null> {
+    if (intent.kind === 'follow' && intent.claims.length === 0) return null;
+    if (await this.throttle.admit(openid, intent.requestKey)) return null;
+    const greeting = intent.kind === 'follow' ? intent.greeting : null;
+    return greeting ? `${greeting}\n\n${RATE_LIMITED_TEXT}` : RATE_LIMITED_TEXT;
   }
 
   private async follow(
