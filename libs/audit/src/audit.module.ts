@@ -1,11 +1,29 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditRecorder } from '@app/core';
-import { StreamAuditRecorder } from './stream-audit-recorder';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuditReadiness, AuditRecorder } from '@app/core';
+import { AuditHealthIndicator } from './pipeline/audit-health.indicator';
+import { AuditPipelineStatus } from './pipeline/audit-pipeline-status';
+import { AuditStreamConsumer } from './pipeline/audit-stream-consumer';
+import { StreamAuditRecorder } from './pipeline/stream-audit-recorder';
+import { ClaimLogSink } from './sinks/claim-log-sink';
+import { claimLogSinkProvider } from './sinks/claim-log-sink.provider';
 
-/** Global so any feature can record audit events through the AuditRecorder port. */
+/**
+ * Audit trail: record() -> Redis Stream -> consumer group -> ClaimLogSink (MongoDB or MySQL).
+ * Global so any feature records through the AuditRecorder port from @app/core.
+ */
 @Global()
 @Module({
-  providers: [StreamAuditRecorder, { provide: AuditRecorder, useExisting: StreamAuditRecorder }],
-  exports: [AuditRecorder],
+  imports: [TerminusModule],
+  providers: [
+    StreamAuditRecorder,
+    { provide: AuditRecorder, useExisting: StreamAuditRecorder },
+    claimLogSinkProvider,
+    AuditStreamConsumer,
+    AuditPipelineStatus,
+    AuditHealthIndicator,
+    { provide: AuditReadiness, useExisting: AuditHealthIndicator },
+  ],
+  exports: [AuditRecorder, ClaimLogSink, AuditPipelineStatus, AuditReadiness],
 })
 export class AuditModule {}

@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Optional } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -7,6 +7,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator';
+import { AuditReadiness } from './audit-readiness';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
@@ -17,6 +18,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly mysql: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    @Optional() private readonly audit?: AuditReadiness,
   ) {}
 
   /** The process is up (for restarts); says nothing about dependencies. */
@@ -30,9 +32,11 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
+    const audit = this.audit;
     return this.health.check([
       () => this.mysql.pingCheck('mysql', { timeout: 1000 }),
       () => this.redis.check('redis'),
+      ...(audit ? [() => audit.check('audit')] : []),
     ]);
   }
 }

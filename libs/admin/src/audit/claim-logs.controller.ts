@@ -1,0 +1,74 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ClaimLogSink } from '@app/audit';
+import { AdminRole } from '../auth/entities/admin-user.entity';
+import { Roles } from '../auth/roles.decorator';
+import { ApiErrorResponse } from '../common/api-error.response';
+import { ClaimLogQuery, ClaimLogSummaryQuery } from './dto/claim-log.query';
+import {
+  ClaimLogPageView,
+  ClaimLogSummaryView,
+  ClaimLogView,
+  OutcomeCountView,
+} from './dto/claim-log.view';
+
+const toDate = (iso?: string): Date | undefined => (iso === undefined ? undefined : new Date(iso));
+
+@ApiTags('audit')
+@ApiBearerAuth('bearer')
+@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
+@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Role may not do this' })
+@ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Invalid filter' })
+@Roles(AdminRole.MARKETER, AdminRole.VIEWER)
+@Controller('api/v1/admin/audit/claim-logs')
+export class ClaimLogsController {
+  constructor(private readonly logs: ClaimLogSink) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Audit trail of claim attempts (and redemptions), newest first',
+    description:
+      'Written asynchronously from a Redis Stream: the newest events may lag by a moment.',
+  })
+  @ApiOkResponse({ type: ClaimLogPageView })
+  async list(@Query() q: ClaimLogQuery): Promise<ClaimLogPageView> {
+    const { items, total } = await this.logs.query(
+      {
+        openid: q.openid,
+        templateId: q.templateId,
+        outcome: q.outcome,
+        from: toDate(q.from),
+        to: toDate(q.to),
+      },
+      { page: q.page, pageSize: q.pageSize },
+    );
+    return {
+      items: items.map((e) => ClaimLogView.from(e)),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Count of each outcome per template in [from, to)' })
+  @ApiOkResponse({ type: ClaimLogSummaryView })
+  async summary(@Query() q: ClaimLogSummaryQuery): Promise<ClaimLogSummaryView> {
+    const from = new Date(q.from);
+    const to = new Date(q.to);
+    const counts = await this.logs.summary({ from, to, templateId: q.templateId });
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      outcomes: counts.map((c) => OutcomeCountView.from(c)),
+    };
+  }
+}

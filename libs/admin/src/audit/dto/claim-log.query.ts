@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsAfter } from './is-after.validator';
+
+const OUTCOME = /^[A-Z][A-Z_]{1,31}$/;
+
+/** Filters shared by the log list and the summary; `from` inclusive, `to` exclusive. */
+class TimeRangeQuery {
+  @ApiPropertyOptional({ description: 'ISO-8601 time, inclusive', example: '2026-11-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'ISO-8601 time, exclusive', example: '2026-12-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @IsAfter('from')
+  to?: string;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  templateId?: number;
+}
+
+export class ClaimLogQuery extends TimeRangeQuery {
+  @ApiPropertyOptional({ maxLength: 64, description: "Follower's openid" })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  openid?: string;
+
+  @ApiPropertyOptional({
+    description: 'GRANTED, SOLD_OUT, LIMIT_REACHED, NOT_STARTED, ENDED, PAUSED, REJECTED, ERROR...',
+    example: 'GRANTED',
+  })
+  @IsOptional()
+  @Matches(OUTCOME, { message: 'outcome must be an upper-case outcome name such as GRANTED' })
+  outcome?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+}
+
+/** Separate class (not a subclass): class-validator would inherit @IsOptional on from/to. */
+export class ClaimLogSummaryQuery {
+  @ApiProperty({ description: 'ISO-8601 time, inclusive', example: '2026-11-01T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  from: string;
+
+  @ApiProperty({ description: 'ISO-8601 time, exclusive', example: '2026-12-01T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  @IsAfter('from')
+  to: string;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  templateId?: number;
+}

@@ -1,0 +1,55 @@
+import type { AuditKind } from '@app/core';
+
+/** One audit fact as stored by every sink; `eventId` is its identity (idempotent writes). */
+export interface AuditEvent {
+  eventId: string;
+  kind: AuditKind;
+  outcome: string;
+  templateId: number | null;
+  openid: string | null;
+  couponCode: string | null;
+  requestKey: string | null;
+  channel: string | null;
+  latencyMs: number | null;
+  /** Which app instance saw the attempt (host:pid). */
+  instance: string;
+  occurredAt: Date;
+  detail: Record<string, unknown> | null;
+}
+
+type Wire = Omit<AuditEvent, 'occurredAt'> & { occurredAt: string };
+
+/** Stream entries carry the event as one JSON field: one field to write, one parse to read. */
+export const STREAM_FIELD = 'e';
+
+export function encodeEvent(event: AuditEvent): string {
+  return JSON.stringify({ ...event, occurredAt: event.occurredAt.toISOString() });
+}
+
+/** null for anything that is not an event we wrote (such an entry is acked and skipped). */
+export function decodeEvent(json: string): AuditEvent | null {
+  try {
+    const w = JSON.parse(json) as Partial<Wire>;
+    if (typeof w.eventId !== 'string' || typeof w.outcome !== 'string' || !w.occurredAt) {
+      return null;
+    }
+    const occurredAt = new Date(w.occurredAt);
+    if (Number.isNaN(occurredAt.getTime())) return null;
+    return {
+      eventId: w.eventId,
+      kind: w.kind ?? 'CLAIM',
+      outcome: w.outcome,
+      templateId: w.templateId ?? null,
+      openid: w.openid ?? null,
+      couponCode: w.couponCode ?? null,
+      requestKey: w.requestKey ?? null,
+      channel: w.channel ?? null,
+      latencyMs: w.latencyMs ?? null,
+      instance: w.instance ?? 'unknown',
+      occurredAt,
+      detail: w.detail ?? null,
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,182 @@
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { AuditEvent } from '../audit-event';
+import {
+  type ClaimLogFilter,
+  type ClaimLogPage,
+  ClaimLogSink,
+  type OutcomeCount,
+  type PageRequest,
+  type SummaryRange,
+} from './claim-log-sink';
+
+const COLUMNS = [
+  'event_id',
+  'kind',
+  'outcome',
+  'template_id',
+  'openid',
+  'coupon_code',
+  'request_key',
+  'channel',
+  'latency_ms',
+  'instance',
+  'occurred_at',
+  'detail',
+];
+const ROWS_PER_INSERT = 500;
+const PURGE_BATCH = 5_000;
+const PURGE_EVERY_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+interface ClaimLogRow {
+  event_id: string;
+  kind: AuditEvent['kind'];
+  outcome: string;
+  template_id: number | null;
+  openid: string | null;
+  coupon_code: string | null;
+  request_key: string | null;
+  channel: string | null;
+  latency_ms: number | null;
+  instance: string;
+  occurred_at: Date;
+  detail: string | null;
+}
+
+/**
+ * Fallback sink when MONGODB_URI is unset: table `claim_log` (PRIMARY KEY event_id). INSERT IGNORE
+ * makes a redelivered event a no-op; it also turns an over-long value into a truncation warning
+ * instead of an error, so one odd event cannot block the stream forever.
+ */
+export class MysqlClaimLogSink
+  extends ClaimLogSink
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
+  readonly name = 'mysql' as const;
+  private readonly logger = new Logger(MysqlClaimLogSink.name);
+  private purgeTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly retentionDays: number,
+    private readonly purgeEnabled = true,
+  ) {
+    super();
+  }
+
+  async write(batch: readonly AuditEvent[]): Promise<void> {
+    for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
+      const chunk = batch.slice(i, i + ROWS_PER_INSERT);
+      const placeholders = chunk.map(() => `(${COLUMNS.map(() => '?').join(',')})`).join(',');
+      await this.db.query(
+        `INSERT IGNORE INTO claim_log (${COLUMNS.join(',')}) VALUES ${placeholders}`,
+        chunk.flatMap(toParams),
+      );
+    }
+  }
+
+  async query(filter: ClaimLogFilter, page: PageRequest): Promise<ClaimLogPage> {
+    const { where, params } = whereClause(filter);
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query<ClaimLogRow[]>(
+        `SELECT * FROM claim_log ${where}
+         ORDER BY occurred_at DESC, event_id DESC LIMIT ? OFFSET ?`,
+        [...params, page.pageSize, (page.page - 1) * page.pageSize],
+      ),
+      this.db.query<{ total: string }[]>(
+        `SELECT COUNT(*) AS total FROM claim_log ${where}`,
+        params,
+      ),
+    ]);
+    return { items: rows.map(fromRow), total: Number(total) };
+  }
+
+  async summary(range: SummaryRange): Promise<OutcomeCount[]> {
+    const { where, params } = whereClause(range);
+    const rows = await this.db.query<{ templateId: number | null; outcome: string; n: string }[]>(
+      `SELECT template_id AS templateId, outcome, COUNT(*) AS n FROM claim_log ${where}
+       GROUP BY template_id, outcome ORDER BY template_id, outcome`,
+      params,
+    );
+    return rows.map((r) => ({ templateId: r.templateId, outcome: r.outcome, count: Number(r.n) }));
+  }
+
+  /** Deletes entries older than the retention in small batches (short locks); returns the count. */
+  async purgeExpired(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.retentionDays * DAY_MS);
+    let purged = 0;
+    for (;;) {
+      const res = await this.db.query<{ affectedRows: number }>(
+        'DELETE FROM claim_log WHERE occurred_at < ? ORDER BY occurred_at LIMIT ?',
+        [cutoff, PURGE_BATCH],
+      );
+      purged += res.affectedRows;
+      if (res.affectedRows < PURGE_BATCH) return purged;
+    }
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.purgeEnabled) return;
+    // Every instance may run it: DELETE ... LIMIT is safe to run concurrently.
+    this.purgeTimer = setInterval(() => {
+      this.purgeExpired().catch((err: unknown) =>
+        this.logger.warn(`claim_log retention purge failed: ${String(err)}`),
+      );
+    }, PURGE_EVERY_MS);
+    this.purgeTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+  }
+}
+
+function whereClause(f: ClaimLogFilter): { where: string; params: unknown[] } {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown): void => {
+    conds.push(sql);
+    params.push(value);
+  };
+  if (f.openid !== undefined) add('openid = ?', f.openid);
+  if (f.templateId !== undefined) add('template_id = ?', f.templateId);
+  if (f.outcome !== undefined) add('outcome = ?', f.outcome);
+  if (f.from !== undefined) add('occurred_at >= ?', f.from);
+  if (f.to !== undefined) add('occurred_at < ?', f.to);
+  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+}
+
+function toParams(e: AuditEvent): unknown[] {
+  return [
+    e.eventId,
+    e.kind,
+    e.outcome,
+    e.templateId,
+    e.openid,
+    e.couponCode,
+    e.requestKey,
+    e.channel,
+    e.latencyMs === null ? null : Math.max(0, Math.round(e.latencyMs)),
+    e.instance,
+    e.occurredAt,
+    e.detail ? JSON.stringify(e.detail) : null,
+  ];
+}
+
+function fromRow(r: ClaimLogRow): AuditEvent {
+  return {
+    eventId: r.event_id,
+    kind: r.kind,
+    outcome: r.outcome,
+    templateId: r.template_id,
+    openid: r.openid,
+    couponCode: r.coupon_code,
+    requestKey: r.request_key,
+    channel: r.channel,
+    latencyMs: r.latency_ms,
+    instance: r.instance,
+    occurredAt: r.occurred_at,
+    detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+  };
+}
