@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AdminModule } from '@app/admin';
 import { AuditModule } from '@app/audit';
-import { CoreModule } from '@app/core';
+import { CoreModule, LifecycleModule } from '@app/core';
 import { CouponModule } from '@app/coupon';
 import { WechatModule } from '@app/wechat';
 
 /** The one deployable: feature libraries wired by dependency injection. */
 @Module({
-  imports: [CoreModule, AuditModule, CouponModule, WechatModule, AdminModule],
+  imports: [CoreModule, LifecycleModule, AuditModule, CouponModule, WechatModule, AdminModule],
 })
 export class AppModule {}

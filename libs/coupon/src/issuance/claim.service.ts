@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AuditRecorder, InFlightWork, MetricsService } from '@app/core';
 import { CouponTemplate, TemplateStatus, ValidityType } from '../entities/coupon-template.entity';
 import { Coupon } from '../entities/coupon.entity';
 import { ClaimOutcome, type ClaimRequest, type ClaimResult } from './claim-result';
@@ -44,18 +45,72 @@ export class ClaimService {
     @Inject(ISSUANCE_SCRIPTS) private readonly scripts: IssuanceScripts,
     private readonly state: TemplateStateService,
     private readonly writer: CouponWriter,
+    private readonly inFlight: InFlightWork,
+    private readonly audit: AuditRecorder,
+    private readonly metrics: MetricsService,
   ) {}
 
-  async claim(req: ClaimRequest): Promise<ClaimResult> {
+  /** Tracked so shutdown waits for it (its Redis slot and MySQL row stay consistent); once
+   * shutdown started, new claims are refused (ShuttingDownError: the follower hears "busy"). */
+  claim(req: ClaimRequest): Promise<ClaimResult> {
+    return this.audited(req, () => this.inFlight.run(() => this.claimNow(req)));
+  }
+
+  /** One audit event per call (issue #5); latency covers the whole claim, refusals included. */
+  private async audited(
+    req: ClaimRequest,
+    claim: () => Promise<ClaimResult>,
+  ): Promise<ClaimResult> {
+    const started = performance.now();
+    const event = {
+      kind: 'CLAIM' as const,
+      templateId: req.templateId,
+      openid: req.openid,
+      requestKey: req.requestKey,
+      channel: req.channel,
+    };
+    try {
+      const result = await claim();
+      this.metrics.claims.inc({ template_id: String(req.templateId), outcome: result.outcome });
+      this.audit.record({
+        ...event,
+        outcome: result.outcome,
+        couponCode: result.coupon?.code ?? null,
+        latencyMs: Math.round(performance.now() - started),
+        detail: { replayed: result.replayed },
+      });
+      return result;
+    } catch (err) {
+      this.metrics.claims.inc({ template_id: String(req.templateId), outcome: ClaimOutcome.ERROR });
+      this.audit.record({
+        ...event,
+        outcome: ClaimOutcome.ERROR,
+        latencyMs: Math.round(performance.now() - started),
+        detail: { replayed: false, error: err instanceof Error ? err.name : 'unknown' },
+      });
+      throw err;
+    }
+  }
+
+  private async claimNow(req: ClaimRequest): Promise<ClaimResult> {
     const keys = templateKeys(req.templateId);
-    const claimKeys = [keys.meta, keys.issued, keys.users, keys.free, keys.request(req.requestKey)];
+    const claimKeys = [
+      keys.meta,
+      keys.issued,
+      keys.users,
+      keys.free,
+      keys.request(req.requestKey),
+      keys.daily(chinaDay(new Date())),
+    ];
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const luaDone = this.metrics.luaDuration.startTimer({ script: 'claim' });
       const reply = await this.scripts.claim(
         claimKeys,
         req.openid,
         generateCouponCode(),
         REQUEST_TTL_SECONDS,
       );
+      luaDone();
       const outcome = reply[0];
       if (outcome === 'NO_STATE') {
         if (!(await this.state.rebuild(req.templateId)))
@@ -235,10 +290,16 @@ export function validityFor(
   return { validFrom: t.validFrom ?? claimedAt, validTo: t.validTo ?? claimedAt };
 }
 
+/** YYYY-MM-DD in China time (UTC+8, no DST): the day a daily claim cap counts in. */
+export function chinaDay(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 const SCRIPT_OUTCOMES = new Set<string>([
   ClaimOutcome.GRANTED,
   ClaimOutcome.SOLD_OUT,
   ClaimOutcome.LIMIT_REACHED,
+  ClaimOutcome.DAILY_LIMIT_REACHED,
   ClaimOutcome.NOT_STARTED,
   ClaimOutcome.ENDED,
   ClaimOutcome.PAUSED,

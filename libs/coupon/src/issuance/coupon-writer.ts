@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { MetricsService } from '@app/core';
 import type { ClaimChannel } from '../entities/coupon.entity';
 
 export interface CouponRow {
@@ -54,12 +55,24 @@ interface Pending {
  * Every caller still learns its own row's fate before the follower is answered.
  */
 @Injectable()
-export class CouponWriter {
+export class CouponWriter implements BeforeApplicationShutdown {
   private queue: Pending[] = [];
   private inFlight = 0;
   private scheduled = false;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /** Shutdown: every queued row is written (and its caller told) before the DataSource closes,
+   * which Nest does later, in onApplicationShutdown. */
+  async beforeApplicationShutdown(): Promise<void> {
+    const until = Date.now() + 10_000;
+    while ((this.queue.length > 0 || this.inFlight > 0 || this.scheduled) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
 
   write(row: CouponRow): Promise<WriteOutcome> {
     return new Promise<WriteOutcome>((resolve, reject) => {
@@ -86,6 +99,7 @@ export class CouponWriter {
   }
 
   private async flush(batch: Pending[]): Promise<void> {
+    const done = this.metrics.mysqlDuration.startTimer({ op: 'insert_coupons' });
     try {
       const outcomes =
         batch.length === 1
@@ -94,6 +108,8 @@ export class CouponWriter {
       batch.forEach((p, i) => p.resolve(outcomes[i]));
     } catch (err) {
       for (const p of batch) p.reject(err);
+    } finally {
+      done();
     }
   }
 

@@ -8,6 +8,8 @@ export function templateKeys(templateId: number) {
     free: `${tag}:free`,
     lock: `${tag}:rebuild-lock`,
     request: (requestKey: string) => `${tag}:req:${requestKey}`,
+    /** Claims granted on one China calendar day (YYYY-MM-DD), for the template's dailyLimit. */
+    daily: (chinaDay: string) => `${tag}:day:${chinaDay}`,
   };
 }
 

@@ -54,7 +54,7 @@ export class TemplateStateService {
     await this.scripts.updateMeta(templateKeys(template.id).meta, metaFields(template));
   }
 
-  async resolveRoute(kind: 'kw' | 'menu', value: string): Promise<number | null> {
+  async resolveRoute(kind: 'kw' | 'menu' | 'welcome', value: string): Promise<number | null> {
     const [id, built] = await this.redis.hmget(ROUTES_KEY, `${kind}:${value}`, ROUTES_BUILT_FIELD);
     if (built === null) {
       const routes = await this.rebuildRoutes();
@@ -67,12 +67,14 @@ export class TemplateStateService {
   async rebuildRoutes(): Promise<Map<string, number>> {
     const live = await this.db.getRepository(CouponTemplate).find({
       where: [{ status: TemplateStatus.ACTIVE }, { status: TemplateStatus.PAUSED }],
-      select: { id: true, keyword: true, menuKey: true },
+      select: { id: true, keyword: true, menuKey: true, welcome: true },
     });
     const routes = new Map<string, number>();
     for (const t of live) {
       if (t.keyword) routes.set(`kw:${t.keyword}`, t.id);
       if (t.menuKey) routes.set(`menu:${t.menuKey}`, t.id);
+      // The one live welcome template: resolveRoute('welcome', '*').
+      if (t.welcome) routes.set('welcome:*', t.id);
     }
     const fields = [...routes].flatMap(([k, id]) => [k, id]);
     await this.redis
@@ -139,5 +141,7 @@ export function metaFields(t: CouponTemplate): (string | number)[] {
     t.perUserLimit,
     'version',
     t.version,
+    'daily',
+    t.dailyLimit ?? 0,
   ];
 }
