@@ -44,4 +44,31 @@ describe('platform endpoints (e2e)', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ statusCode: 400, error: 'Bad Request' });
   });
+
+  it('sends security headers and refuses cross-origin browsers by default', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/health/live' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBeDefined();
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/admin/coupon-templates',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('allows the configured console origin', async () => {
+    const other = await createTestApp({ CORS_ORIGINS: 'https://console.example.com' });
+    try {
+      const preflight = await other.app.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/admin/coupon-templates',
+        headers: { origin: 'https://console.example.com', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.headers['access-control-allow-origin']).toBe('https://console.example.com');
+    } finally {
+      await other.close();
+    }
+  });
 });

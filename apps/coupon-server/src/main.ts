@@ -8,14 +8,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@app/core';
 import { AppModule } from './app.module';
 import { runPrimary } from './cluster-primary';
-import { logLevelsFor } from './log-levels';
 import { configureApp, createFastifyAdapter } from './setup-app';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), {
-    logger: logLevelsFor(process.env.LOG_LEVEL),
+    bufferLogs: true, // held until configureApp() switches to the JSON logger
   });
-  configureApp(app);
+  await configureApp(app);
   const cfg = app.get(ConfigService).getOrThrow<AppConfig>('app');
   await app.listen(cfg.port, cfg.host);
   Logger.log(`wx-coupon listening on http://${cfg.host}:${cfg.port}`, 'Bootstrap');

@@ -1,10 +1,39 @@
 import { Module } from '@nestjs/common';
-import { CouponModule } from '@app/coupon';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CouponModule, FollowersModule } from '@app/coupon';
+import { WechatModule } from '@app/wechat';
+import { ClaimLogsController } from './audit/claim-logs.controller';
 import { AuthModule } from './auth/auth.module';
+import { AdminUser } from './auth/entities/admin-user.entity';
+import { CouponExportController } from './coupons/coupon-export.controller';
+import { CouponsController } from './coupons/coupons.controller';
+import { FollowersController } from './followers/followers.controller';
+import { StatsController } from './stats/stats.controller';
+import { AccountController } from './users/account.controller';
+import { AdminUsersController } from './users/admin-users.controller';
+import { AdminUsersService } from './users/admin-users.service';
 import { CouponTemplatesController } from './templates/coupon-templates.controller';
+import { WechatMenuController } from './wechat/wechat-menu.controller';
 
 @Module({
-  imports: [AuthModule, CouponModule],
-  controllers: [CouponTemplatesController],
+  imports: [
+    AuthModule,
+    CouponModule,
+    FollowersModule,
+    WechatModule,
+    TypeOrmModule.forFeature([AdminUser]),
+  ],
+  controllers: [
+    CouponTemplatesController,
+    WechatMenuController,
+    ClaimLogsController,
+    CouponsController,
+    CouponExportController,
+    StatsController,
+    AdminUsersController,
+    AccountController,
+    FollowersController,
+  ],
+  providers: [AdminUsersService],
 })
 export class AdminModule {}

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditReadiness, AuditRecorder } from '@app/core';
 import { AuditHealthIndicator } from './pipeline/audit-health.indicator';
+import { AuditMetrics } from './pipeline/audit-metrics';
 import { AuditPipelineStatus } from './pipeline/audit-pipeline-status';
 import { AuditStreamConsumer } from './pipeline/audit-stream-consumer';
 import { StreamAuditRecorder } from './pipeline/stream-audit-recorder';
@@ -22,6 +23,7 @@ import { claimLogSinkProvider } from './sinks/claim-log-sink.provider';
     AuditStreamConsumer,
     AuditPipelineStatus,
     AuditHealthIndicator,
+    AuditMetrics,
     { provide: AuditReadiness, useExisting: AuditHealthIndicator },
   ],
   exports: [AuditRecorder, ClaimLogSink, AuditPipelineStatus, AuditReadiness],

@@ -3,13 +3,22 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CoreConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { createValidationPipe } from './errors/validation';
 import { RedisModule } from './redis/redis.module';
 
 /** Config, MySQL, Redis, and the request pipeline pieces every route shares. */
 @Module({
-  imports: [CoreConfigModule, DatabaseModule, RedisModule, HealthModule],
+  imports: [
+    CoreConfigModule,
+    LoggingModule,
+    MetricsModule,
+    DatabaseModule,
+    RedisModule,
+    HealthModule,
+  ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -9,7 +9,11 @@ export const appConfig = registerAs('app', () => {
     port: env.PORT,
     host: env.HOST,
     swaggerEnabled: env.SWAGGER_ENABLED,
+    corsOrigins: env.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     logLevel: env.LOG_LEVEL,
+    logFile: env.LOG_FILE,
   };
 });
 
@@ -24,7 +28,7 @@ export const databaseConfig = registerAs('database', () => {
 
 export const redisConfig = registerAs('redis', () => {
   const env = validateEnvironment(process.env);
-  return { url: env.REDIS_URL };
+  return { url: env.REDIS_URL, clusterNodes: env.REDIS_CLUSTER_NODES };
 });
 
 export const wechatConfig = registerAs('wechat', () => {
@@ -38,6 +42,14 @@ export const wechatConfig = registerAs('wechat', () => {
     timestampToleranceSeconds: env.WECHAT_TIMESTAMP_TOLERANCE_SECONDS,
     bodyLimitBytes: env.WECHAT_BODY_LIMIT_BYTES,
     replyDeadlineMs: env.WECHAT_REPLY_DEADLINE_MS,
+    tokenMode: env.WECHAT_TOKEN_MODE,
+    apiTimeoutMs: env.WECHAT_API_TIMEOUT_MS,
+    ipAllowlist: env.WECHAT_IP_ALLOWLIST.trim(),
+    oauthSessionTtlSeconds: env.OAUTH_SESSION_TTL_SECONDS,
+    // Domain-separated from JWT signing inside the session signer, so one secret can serve both.
+    oauthSessionSecret: env.OAUTH_SESSION_SECRET ?? env.JWT_SECRET,
+    claimRateLimit: env.WX_CLAIM_RATE_LIMIT,
+    claimRateWindowSeconds: env.WX_CLAIM_RATE_WINDOW_SECONDS,
   };
 });
 
@@ -48,17 +60,41 @@ export const authConfig = registerAs('auth', () => {
     jwtExpiresInSeconds: env.JWT_EXPIRES_IN_SECONDS,
     bootstrapUsername: env.ADMIN_BOOTSTRAP_USERNAME,
     bootstrapPassword: env.ADMIN_BOOTSTRAP_PASSWORD,
+    loginMaxFailuresPerUsername: env.LOGIN_MAX_FAILURES_PER_USERNAME,
+    loginMaxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+    loginThrottleWindowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS,
+  };
+});
+
+export const couponConfig = registerAs('coupon', () => {
+  const env = validateEnvironment(process.env);
+  return {
+    redemptionUndoWindowMinutes: env.REDEMPTION_UNDO_WINDOW_MINUTES,
+    expiryIntervalSeconds: env.COUPON_EXPIRY_INTERVAL_SECONDS,
+    expiryBatchSize: env.COUPON_EXPIRY_BATCH_SIZE,
+    myCouponsKeyword: env.MY_COUPONS_KEYWORD.trim(),
   };
 });
 
 export const auditConfig = registerAs('audit', () => {
   const env = validateEnvironment(process.env);
-  return { mongodbUri: env.MONGODB_URI };
+  return {
+    mongodbUri: env.MONGODB_URI,
+    enabled: env.AUDIT_ENABLED,
+    consumerEnabled: env.AUDIT_CONSUMER_ENABLED,
+    retentionDays: env.AUDIT_RETENTION_DAYS,
+    streamMaxLen: env.AUDIT_STREAM_MAXLEN,
+    batchSize: env.AUDIT_BATCH_SIZE,
+    reclaimIdleMs: env.AUDIT_RECLAIM_IDLE_MS,
+  };
 });
 
 export const securityConfig = registerAs('security', () => {
   const env = validateEnvironment(process.env);
-  return { piiEncryptionKey: env.PII_ENCRYPTION_KEY };
+  return {
+    piiEncryptionKey: env.PII_ENCRYPTION_KEY,
+    piiEncryptionKeyId: env.PII_ENCRYPTION_KEY_ID,
+  };
 });
 
 export type AppConfig = ReturnType<typeof appConfig>;
@@ -66,6 +102,7 @@ export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 export type RedisConfig = ReturnType<typeof redisConfig>;
 export type WechatConfig = ReturnType<typeof wechatConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
+export type CouponConfig = ReturnType<typeof couponConfig>;
 export type AuditConfig = ReturnType<typeof auditConfig>;
 export type SecurityConfig = ReturnType<typeof securityConfig>;
 
@@ -75,6 +112,7 @@ export const allConfigs = [
   redisConfig,
   wechatConfig,
   authConfig,
+  couponConfig,
   auditConfig,
   securityConfig,
 ];

@@ -11,6 +11,7 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidateIf,
 } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
@@ -38,10 +39,33 @@ export class EnvironmentVariables {
   @IsNotEmpty()
   HOST = '0.0.0.0';
 
-  /** Behind Nginx/a load balancer: take the client IP from X-Forwarded-For. */
-  @Transform(toBool)
-  @IsBoolean()
-  TRUST_PROXY = false;
+  /**
+   * Behind Nginx/a load balancer: take the client IP from X-Forwarded-For. `true` trusts every hop
+   * (only safe when nothing can reach us directly), a number trusts that many hops, and a
+   * comma-separated list of proxy IPs/CIDRs trusts only those proxies (recommended).
+   */
+  @Matches(
+    /^(true|false|\d{1,2}|[0-9A-Fa-f:.]+(\/\d{1,3})?(\s*,\s*[0-9A-Fa-f:.]+(\/\d{1,3})?)*)$/,
+    {
+      message:
+        'TRUST_PROXY must be true, false, a hop count or a comma-separated list of IPs/CIDRs',
+    },
+  )
+  TRUST_PROXY = 'false';
+
+  /** Worker processes sharing the port (node:cluster); 1 = no cluster. Read by main.ts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WEB_CONCURRENCY = 1;
+
+  /** Origins allowed to call the admin API from a browser (comma-separated); empty = none. */
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^,\s]+)(,\s*https?:\/\/[^,\s]+)*$|^$/, {
+    message: 'CORS_ORIGINS must be comma-separated http(s) origins',
+  })
+  CORS_ORIGINS = '';
 
   @Matches(/^mysql:\/\/.+/, {
     message: 'DATABASE_URL must look like mysql://user:pass@host:3306/db',
@@ -58,13 +82,61 @@ export class EnvironmentVariables {
   @Max(500)
   DB_POOL_SIZE = 20;
 
+  /** Standalone Redis; not needed (and ignored) when REDIS_CLUSTER_NODES is set. */
+  @ValidateIf((o: EnvironmentVariables) => o.REDIS_CLUSTER_NODES === undefined)
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:6379/0' })
   REDIS_URL: string;
+
+  /** Redis Cluster seed nodes, "host:port,host:port,...". When set it wins over REDIS_URL. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\s*[^\s:,]+:\d{1,5}\s*(,\s*[^\s:,]+:\d{1,5}\s*)*$/, {
+    message:
+      'REDIS_CLUSTER_NODES must be comma-separated host:port pairs, e.g. 10.0.0.1:6379,10.0.0.2:6379',
+  })
+  REDIS_CLUSTER_NODES?: string;
 
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^mongodb(\+srv)?:\/\/.+/, { message: 'MONGODB_URI must be a mongodb:// URI' })
   MONGODB_URI?: string;
+
+  /** false turns AuditRecorder.record() into a no-op (to measure what auditing costs a claim). */
+  @Transform(toBool)
+  @IsBoolean()
+  AUDIT_ENABLED = true;
+
+  /** false: this instance only appends to the audit stream; other instances write the sink. */
+  @Transform(toBool)
+  @IsBoolean()
+  AUDIT_CONSUMER_ENABLED = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  AUDIT_RETENTION_DAYS = 180;
+
+  /** Approximate cap of the audit stream: the unwritten backlog a sink outage may build up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(100_000_000)
+  AUDIT_STREAM_MAXLEN = 1_000_000;
+
+  /** Events per XREADGROUP / sink write. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  AUDIT_BATCH_SIZE = 500;
+
+  /** A consumer's unacked entries older than this are taken over (XAUTOCLAIM) by another. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  AUDIT_RECLAIM_IDLE_MS = 60_000;
 
   @Matches(/^wx[0-9a-zA-Z]{6,32}$/, {
     message: 'WECHAT_APP_ID must be an appid such as wx1234567890abcdef',
@@ -106,6 +178,37 @@ export class EnvironmentVariables {
   @Max(4500)
   WECHAT_REPLY_DEADLINE_MS = 3000;
 
+  /** classic: GET cgi-bin/token; stable: POST cgi-bin/stable_token (independent of other callers). */
+  @IsIn(['classic', 'stable'])
+  WECHAT_TOKEN_MODE: 'classic' | 'stable' = 'classic';
+
+  /** Per-call timeout for WeChat API requests. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(30000)
+  WECHAT_API_TIMEOUT_MS = 3000;
+
+  /** Who may POST /wx: off | auto (the platform's getcallbackip list) | comma-separated IPs/CIDRs. */
+  @Matches(/^(off|auto|[0-9A-Fa-f:.]+(\/\d{1,3})?(\s*,\s*[0-9A-Fa-f:.]+(\/\d{1,3})?)*)$/, {
+    message: 'WECHAT_IP_ALLOWLIST must be off, auto or a comma-separated list of IPs/CIDRs',
+  })
+  WECHAT_IP_ALLOWLIST = 'off';
+
+  /** Lifetime of the signed wxc_session cookie set after the OAuth (snsapi_base) callback. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(604800)
+  OAUTH_SESSION_TTL_SECONDS = 7200;
+
+  /** HMAC key for wxc_session; unset = derived from JWT_SECRET. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'OAUTH_SESSION_SECRET must be at least 32 characters' })
+  OAUTH_SESSION_SECRET?: string;
+
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
@@ -114,7 +217,51 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(60)
   @Max(86400)
-  JWT_EXPIRES_IN_SECONDS = 3600;
+  JWT_EXPIRES_IN_SECONDS = 900;
+
+  /** Failed logins per username, then per client IP, within the window before a 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES_PER_USERNAME = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_MAX_FAILURES_PER_IP = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_THROTTLE_WINDOW_SECONDS = 900;
+
+  /** How long after a redemption the till may still undo it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10080)
+  REDEMPTION_UNDO_WINDOW_MINUTES = 30;
+
+  /** Expiry job period; 0 turns the job off on this instance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  COUPON_EXPIRY_INTERVAL_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  COUPON_EXPIRY_BATCH_SIZE = 1000;
+
+  /** Text a follower sends to list their usable coupons. */
+  @IsString()
+  @MinLength(1)
+  MY_COUPONS_KEYWORD = '我的优惠券';
 
   @Matches(/^[A-Za-z0-9_.-]{3,64}$/, {
     message: 'ADMIN_BOOTSTRAP_USERNAME must be 3-64 of [A-Za-z0-9_.-]',
@@ -130,12 +277,37 @@ export class EnvironmentVariables {
   })
   PII_ENCRYPTION_KEY: string;
 
+  /** Key id stamped on values encrypted with PII_ENCRYPTION_KEY (lets a second key be added later). */
+  @Matches(/^[A-Za-z0-9_-]{1,16}$/, {
+    message: 'PII_ENCRYPTION_KEY_ID must be 1-16 of [A-Za-z0-9_-]',
+  })
+  PII_ENCRYPTION_KEY_ID = 'k1';
+
+  /** Claims (keyword / menu / follow coupon) one follower may make per window; 0 = no limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  WX_CLAIM_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  WX_CLAIM_RATE_WINDOW_SECONDS = 60;
+
   @Transform(toBool)
   @IsBoolean()
   SWAGGER_ENABLED = true;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Write JSON logs to this file instead of stdout (rotate it with logrotate copytruncate). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
 }
 
 /** ConfigModule `validate` hook: returns typed, defaulted values or throws naming every bad key. */

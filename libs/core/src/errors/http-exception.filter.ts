@@ -6,19 +6,32 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import type { ApiErrorBody } from './api-error';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { MetricsService } from '../metrics/metrics.service';
+import { type ApiErrorBody, RateLimitedException } from './api-error';
 
 /** Maps anything thrown to ApiErrorBody; never leaks a stack trace or an internal message. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpExceptionFilter.name);
 
+  constructor(private readonly metrics: MetricsService) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception);
+    const path = http.getRequest<FastifyRequest>().url.split('?')[0];
+    if (path.startsWith('/wx') && body.statusCode < 500 && body.statusCode !== 403) {
+      // Refused WeChat callbacks (bad signature, stale, malformed, too large); the IP allow-list
+      // counts its own 403s with a precise reason.
+      this.metrics.rejected.inc({ reason: slug(body.error) });
+    }
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    if (exception instanceof RateLimitedException) {
+      void reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
     void reply
       .status(body.statusCode)
@@ -57,6 +70,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       message: 'Internal server error',
     };
   }
+}
+
+function slug(phrase: string): string {
+  return phrase.toLowerCase().replace(/[^a-z]+/g, '_');
 }
 
 function reasonPhrase(status: number): string {

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { REDIS_CLIENT, type RedisClient, wechatConfig, type WechatConfig } from '@app/core';
+import {
+  REDIS_CLIENT,
+  type RedisClient,
+  wechatConfig,
+  type WechatConfig,
+  MetricsService,
+} from '@app/core';
 import { TokenSource } from './token-source';
 
 /** Refresh this long before the platform's expiry (capped at a quarter of the lifetime). */
@@ -44,6 +50,7 @@ export class AccessTokenService {
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(wechatConfig.KEY) cfg: WechatConfig,
     private readonly source: TokenSource,
+    private readonly metrics: MetricsService,
   ) {
     const tag = `wx:{at:${cfg.appId}}`;
     this.tokenKey = `${tag}:token`;
@@ -98,7 +105,12 @@ export class AccessTokenService {
   }
 
   private async fetchAndStore(): Promise<string> {
-    let { token, expiresInSeconds } = await this.source.fetch();
+    const fetched = await this.source.fetch().catch((err: unknown) => {
+      this.metrics.tokenRefreshes.inc({ result: 'error' });
+      throw err;
+    });
+    this.metrics.tokenRefreshes.inc({ result: 'ok' });
+    let { token, expiresInSeconds } = fetched;
     // stable_token hands back the same token while it is valid in the platform's eyes; if that is
     // the one just rejected, ask once with force_refresh (rate-limited by WeChat, so only here).
     if (token === (await this.redis.get(this.rejectedKey))) {

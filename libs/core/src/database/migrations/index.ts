@@ -1,4 +1,14 @@
 import { InitialSchema1732560000000 } from './1732560000000-initial-schema';
+import { WelcomeTemplate1732560000300 } from './1732560000300-welcome-template';
+import { CouponLifecycle1732560000400 } from './1732560000400-coupon-lifecycle';
+import { ClaimLog1732560000500 } from './1732560000500-claim-log';
+import { FollowerPii1732560000600 } from './1732560000600-follower-pii';
 
 /** Listed explicitly (no globs) so the same list works from ts-node, dist and jest. */
-export const migrations = [InitialSchema1732560000000];
+export const migrations = [
+  InitialSchema1732560000000,
+  WelcomeTemplate1732560000300,
+  CouponLifecycle1732560000400,
+  ClaimLog1732560000500,
+  FollowerPii1732560000600,
+];

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Module, RequestMethod } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
+import { appConfig, type AppConfig } from '../config/configuration';
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/** Keeps an upstream id (Nginx $request_id) so one request can be followed across hops; used as
+ * Fastify's genReqId so the framework, pino-http and our logs share one id. */
+export function requestId(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/**
+ * Structured JSON logs (pino) with the request id on every line. Request lines carry the path
+ * only: the query string of /wx holds signatures and the follower's openid, and headers hold
+ * bearer tokens, so neither is ever written.
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (cfg: AppConfig) => ({
+        exclude: [
+          { method: RequestMethod.ALL, path: 'health/(.*)' },
+          { method: RequestMethod.ALL, path: 'metrics' },
+        ],
+        pinoHttp: [
+          {
+            level: cfg.logLevel,
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                path: req.url.split('?')[0],
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            redact: {
+              paths: ['req.headers', 'res.headers', '*.password', '*.accessToken'],
+              remove: true,
+            },
+            customLogLevel: (_req, res, err) =>
+              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+          },
+          cfg.logFile
+            ? pino.destination({ dest: cfg.logFile, sync: false, mkdir: true })
+            : pino.destination(1),
+        ],
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}
