@@ -16,5 +16,5 @@ export const TEST_ENV: Record<string, string> = {
   // Specs hammer one follower on purpose; test/follower-throttle*.e2e-spec.ts sets a real limit.
   WX_CLAIM_RATE_LIMIT: '1000',
   SWAGGER_ENABLED: 'true',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: 'error',
 };

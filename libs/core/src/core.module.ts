@@ -8,6 +8,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { createValidationPipe } from './errors/validation';
 import { RedisModule } from './redis/redis.module';
+import { ThrottleModule } from './throttle/throttle.module';
 
 /** Config, MySQL, Redis, and the request pipeline pieces every route shares. */
 @Module({
@@ -18,6 +19,7 @@ import { RedisModule } from './redis/redis.module';
     DatabaseModule,
     RedisModule,
     HealthModule,
+    ThrottleModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -15,6 +15,7 @@ const BLOCK_MS = 1000;
 /** The dedicated connection's timeout: generous, so a busy event loop never fails a block. */
 const BLOCKING_COMMAND_TIMEOUT_MS = 10_000;
 const MAX_BACKOFF_MS = 5000;
+const SHUTDOWN_GRACE_MS = 4000;
 
 type StreamEntry = [id: string, fields: string[] | null];
 
@@ -85,8 +86,11 @@ export class AuditStreamConsumer implements OnApplicationBootstrap, BeforeApplic
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    if (this.reading) this.conn?.disconnect();
-    await this.loop;
+    // Standalone: cut a blocking read short. A Cluster client keeps a command pending across
+    // disconnect(), so there we let the read run out (BLOCK_MS) instead.
+    if (this.reading && this.conn instanceof Redis) this.conn.disconnect();
+    // Never let shutdown hang on the loop: a write in progress gets a bounded grace period.
+    await Promise.race([this.loop, sleep(BLOCK_MS + SHUTDOWN_GRACE_MS)]);
     await this.conn?.quit().catch(() => this.conn?.disconnect());
     this.conn = null;
   }

@@ -9,6 +9,8 @@ export const appConfig = registerAs('app', () => {
     port: env.PORT,
     host: env.HOST,
     swaggerEnabled: env.SWAGGER_ENABLED,
+    adminRateLimit: env.ADMIN_RATE_LIMIT,
+    adminRateWindowSeconds: env.ADMIN_RATE_WINDOW_SECONDS,
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

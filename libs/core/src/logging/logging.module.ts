@@ -25,7 +25,7 @@ export function requestId(req: IncomingMessage): string {
       inject: [appConfig.KEY],
       useFactory: (cfg: AppConfig) => ({
         exclude: [
-          { method: RequestMethod.ALL, path: 'health/(.*)' },
+          { method: RequestMethod.ALL, path: 'health/{*path}' },
           { method: RequestMethod.ALL, path: 'metrics' },
         ],
         pinoHttp: [
@@ -43,8 +43,7 @@ export function requestId(req: IncomingMessage): string {
               paths: ['req.headers', 'res.headers', '*.password', '*.accessToken'],
               remove: true,
             },
-            customLogLevel: (_req, res, err) =>
-              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
           },
           cfg.logFile
             ? pino.destination({ dest: cfg.logFile, sync: false, mkdir: true })
