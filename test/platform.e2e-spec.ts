@@ -1,3 +1,4 @@
+import { InFlightWork } from '@app/core';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('platform endpoints (e2e)', () => {
@@ -67,6 +68,21 @@ describe('platform endpoints (e2e)', () => {
         headers: { origin: 'https://console.example.com', 'access-control-request-method': 'POST' },
       });
       expect(preflight.headers['access-control-allow-origin']).toBe('https://console.example.com');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('/health/ready turns 503 as soon as shutdown starts, so traffic drains away', async () => {
+    const other = await createTestApp();
+    try {
+      expect((await other.app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(
+        200,
+      );
+      other.app.get(InFlightWork).onModuleDestroy(); // the first step of app.close() / SIGTERM
+      const res = await other.app.inject({ method: 'GET', url: '/health/ready' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ details: { lifecycle: { status: 'down' } } });
     } finally {
       await other.close();
     }
