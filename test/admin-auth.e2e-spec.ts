@@ -71,7 +71,7 @@ describe('admin auth (e2e)', () => {
       const body = res.json<{ accessToken: string }>();
       expect(body).toEqual({
         accessToken: expect.any(String),
-        expiresIn: 3600,
+        expiresIn: 900, // JWT_EXPIRES_IN_SECONDS default: short-lived admin tokens
         tokenType: 'Bearer',
         role: AdminRole.ADMIN,
       });
@@ -81,7 +81,7 @@ describe('admin auth (e2e)', () => {
       expect(header.alg).toBe('HS256');
       const claims = signer.decode(body.accessToken);
       expect(claims).toMatchObject({ username: 'admin', role: 'ADMIN', ver: 0 });
-      expect(claims.exp - claims.iat).toBe(3600);
+      expect(claims.exp - claims.iat).toBe(900);
 
       const me = await get(ME, body.accessToken);
       expect(me.statusCode).toBe(200);
