@@ -10,6 +10,8 @@ import { validateEnvironment } from './env.validation';
     ConfigModule.forRoot({
       isGlobal: true,
       cache: true,
+      // Tests set every value themselves; a developer's .env must not leak into them.
+      ignoreEnvFile: process.env.NODE_ENV === 'test',
       load: allConfigs,
       validate: validateEnvironment,
     }),
