@@ -43,12 +43,13 @@ export class WechatRequestVerifier {
     if (typeof body !== 'string' || body.trim() === '') {
       throw new BadRequestException('Expected an XML body (Content-Type: text/xml)');
     }
-    const outer = await parse(body);
-    if (q.encrypt_type !== 'aes') return { fields: outer, encrypted: false };
+    if (q.encrypt_type !== 'aes') return { fields: await parse(body), encrypted: false };
 
     if (!this.crypto)
       throw new BadRequestException('Safe mode is not configured (WECHAT_ENCODING_AES_KEY)');
-    const encrypt = outer.Encrypt;
+    // The envelope WeChat sends is tiny and fixed; read Encrypt without a full XML parse when it
+    // has exactly that shape (base64 holds no markup), else parse it properly.
+    const encrypt = ENVELOPE.exec(body)?.[1] ?? (await parse(body)).Encrypt;
     if (!encrypt) throw new BadRequestException('Encrypted message has no Encrypt element');
     const expected = this.crypto.sign(q.timestamp ?? '', q.nonce ?? '', encrypt);
     if (!signaturesMatch(expected, q.msg_signature))
@@ -92,6 +93,9 @@ export class WechatRequestVerifier {
       throw new UnauthorizedException('Invalid signature');
   }
 }
+
+const ENVELOPE =
+  /^\s*<xml>\s*<ToUserName><!\[CDATA\[[^\]<]*\]\]><\/ToUserName>\s*<Encrypt><!\[CDATA\[([A-Za-z0-9+/=]+)\]\]><\/Encrypt>\s*<\/xml>\s*$/;
 
 async function parse(xml: string): Promise<Record<string, string>> {
   try {

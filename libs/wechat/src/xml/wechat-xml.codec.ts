@@ -1,4 +1,4 @@
-import { parseStringPromise } from 'xml2js';
+import { Parser } from 'xml2js';
 
 export class WechatXmlError extends Error {
   override name = 'WechatXmlError';
@@ -9,21 +9,33 @@ const FORBIDDEN_DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
 const ELEMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DIGITS = /^\d+$/;
 
+/** One parser, reused: building an xml2js Parser costs about as much as parsing a message.
+ * With async: false, parseString runs to completion (callback included) before it returns, so
+ * sharing it on Node's single thread is safe; it resets itself after every document. */
+const parser = new Parser({ explicitArray: false, explicitRoot: true, trim: true, async: false });
+
+function parseSync(xml: string): unknown {
+  let outcome: { ok: true; value: unknown } | { ok: false } | undefined;
+  parser.reset();
+  parser.parseString(xml, (err: Error | null, value: unknown) => {
+    outcome = err ? { ok: false } : { ok: true, value };
+  });
+  if (!outcome || !outcome.ok) throw new WechatXmlError('malformed XML');
+  return outcome.value;
+}
+
 /**
  * Parses a WeChat push/reply into a flat map of the `<xml>` root's children.
  * Nested elements (e.g. ScanCodeInfo) are returned JSON-stringified.
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- async keeps one error channel for callers
 export async function parseWechatXml(xml: string): Promise<Record<string, string>> {
   if (FORBIDDEN_DECLARATION.test(xml)) {
     throw new WechatXmlError('DOCTYPE/ENTITY declarations are not allowed');
   }
   let parsed: unknown;
   try {
-    parsed = await parseStringPromise(xml, {
-      explicitArray: false,
-      explicitRoot: true,
-      trim: true,
-    });
+    parsed = parseSync(xml);
   } catch {
     throw new WechatXmlError('malformed XML');
   }
