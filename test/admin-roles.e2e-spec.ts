@@ -49,12 +49,12 @@ const ROUTES = (ids: { tpl: number; code: string }): Route[] => {
     {
       method: 'GET',
       path: '/api/v1/admin/coupon-templates',
-      allowed: [ADMIN, MARKETER, CLERK, VIEWER],
+      allowed: [ADMIN, MARKETER, VIEWER], // clerks look up and redeem coupons only
     },
     {
       method: 'GET',
       path: `/api/v1/admin/coupon-templates/${ids.tpl}`,
-      allowed: [ADMIN, MARKETER, CLERK, VIEWER],
+      allowed: [ADMIN, MARKETER, VIEWER],
     },
     {
       method: 'POST',

@@ -183,7 +183,8 @@ describe('admin: coupon templates (e2e)', () => {
     const p2 = (await call('GET', `${BASE}?page=2&pageSize=2`, viewer)).json();
     expect(p2.items[0].id).toBeLessThan(p1.items[1].id);
 
-    const one = await call('GET', `${BASE}/${p1.items[0].id}`, clerk);
+    const one = await call('GET', `${BASE}/${p1.items[0].id}`, viewer);
+    expect((await call('GET', `${BASE}/${p1.items[0].id}`, clerk)).statusCode).toBe(403);
     expect(one.statusCode).toBe(200);
     expect(one.json()).toMatchObject({ id: p1.items[0].id, issuedCount: 0, remaining: 100 });
 

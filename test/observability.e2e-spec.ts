@@ -72,6 +72,9 @@ describe('observability: JSON logs without secrets, Prometheus metrics (e2e)', (
     await activeTemplate(t.app, { keyword: '日志' });
     const claim = sim.text('o-secret-openid', '日志');
     const res = await wx(claim);
+    const bind = await wx(sim.text('o-phone-owner', '绑定手机 13912345678'));
+    expect(bind.statusCode).toBe(200);
+    expect((await sim.readReply(bind.body)).Content).toContain('139****5678');
     expect(res.headers['x-request-id']).toBeDefined();
     await new Promise((r) => setTimeout(r, 300)); // async file destination
 
@@ -92,6 +95,7 @@ describe('observability: JSON logs without secrets, Prometheus metrics (e2e)', (
       claim.query.signature,
       claim.query.msg_signature,
       'o-secret-openid',
+      '13912345678', // the phone number, never unmasked in a log line
     ]) {
       expect(all).not.toContain(secret);
     }

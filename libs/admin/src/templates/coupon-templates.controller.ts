@@ -55,7 +55,7 @@ export class CouponTemplatesController {
   }
 
   @Get()
-  @Roles(AdminRole.MARKETER, AdminRole.VIEWER, AdminRole.CLERK)
+  @Roles(AdminRole.MARKETER, AdminRole.VIEWER)
   @ApiOperation({ summary: 'List templates, newest first' })
   @ApiOkResponse({ type: CouponTemplatePage })
   async list(@Query() query: ListTemplatesQuery): Promise<CouponTemplatePage> {
@@ -69,7 +69,7 @@ export class CouponTemplatesController {
   }
 
   @Get(':id')
-  @Roles(AdminRole.MARKETER, AdminRole.VIEWER, AdminRole.CLERK)
+  @Roles(AdminRole.MARKETER, AdminRole.VIEWER)
   @ApiOperation({ summary: 'One template with live issuedCount and remaining' })
   @ApiParam({ name: 'id', type: Number })
   @ApiOkResponse({ type: CouponTemplateView })

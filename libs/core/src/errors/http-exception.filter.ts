@@ -45,15 +45,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const error = reasonPhrase(statusCode);
       if (typeof response === 'string') return { statusCode, error, message: response };
-      const r = response as { message?: unknown; details?: unknown };
+      const r = response as { message?: unknown; details?: unknown } & Record<string, unknown>;
       const message = Array.isArray(r.message)
         ? r.message.join('; ')
         : typeof r.message === 'string'
           ? r.message
           : exception.message;
-      return r.details === undefined
+      // Keep what a library put in its body (e.g. terminus' per-check health result) as details.
+      const { message: _m, statusCode: _s, error: _e, details, ...rest } = r;
+      const extra = details ?? (Object.keys(rest).length > 0 ? rest : undefined);
+      return extra === undefined
         ? { statusCode, error, message }
-        : { statusCode, error, message, details: r.details };
+        : { statusCode, error, message, details: extra };
     }
     // Fastify's own errors (body too large, bad content type, bad JSON) carry a statusCode.
     const fst = exception as { statusCode?: unknown; message?: unknown };
