@@ -18,3 +18,4 @@ export * from './lifecycle/lifecycle.module';
 export * from './audit/audit-recorder';
 export * from './metrics/metrics.service';
 export { requestId } from './logging/logging.module';
+export * from './database/mysql-errors';

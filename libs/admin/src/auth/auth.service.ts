@@ -8,8 +8,8 @@ import {
 } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type Repository } from 'typeorm';
-import { authConfig, type AuthConfig } from '@app/core';
+import type { Repository } from 'typeorm';
+import { authConfig, type AuthConfig, duplicateKeyOf } from '@app/core';
 import type { AdminPrincipal } from './admin-principal';
 import { AdminUserView } from './dto/admin-user.view';
 import type { LoginResponseDto } from './dto/login-response.dto';
@@ -122,7 +122,7 @@ export class AuthService implements OnApplicationBootstrap {
       await this.users.insert({ username, passwordHash, role: AdminRole.ADMIN });
       this.logger.warn(`Created bootstrap admin "${username}"; change its password.`);
     } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
+      if (duplicateKeyOf(err) === null) throw err;
     }
   }
 
@@ -136,10 +136,4 @@ export class AuthService implements OnApplicationBootstrap {
     this.dummyHash ??= this.hasher.hash(randomBytes(16).toString('hex'));
     return this.dummyHash;
   }
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driverError = err.driverError as { code?: unknown; errno?: unknown } | undefined;
-  return driverError?.code === 'ER_DUP_ENTRY' || driverError?.errno === 1062;
 }

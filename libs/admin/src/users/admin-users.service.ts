@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type Repository } from 'typeorm';
-import { fieldError } from '@app/core';
+import type { Repository } from 'typeorm';
+import { duplicateKeyOf, fieldError } from '@app/core';
 import { AdminUserView } from '../auth/dto/admin-user.view';
 import { AdminUser } from '../auth/entities/admin-user.entity';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -27,7 +27,8 @@ export class AdminUsersService {
       );
       return AdminUserView.from(await this.users.findOneByOrFail({ id: saved.id }));
     } catch (err) {
-      if (isDuplicate(err)) throw new ConflictException(`Username ${dto.username} is taken`);
+      if (duplicateKeyOf(err) !== null)
+        throw new ConflictException(`Username ${dto.username} is taken`);
       throw err;
     }
   }
@@ -80,10 +81,4 @@ export class AdminUsersService {
       .execute();
     if ((res.affected ?? 0) === 0) throw new NotFoundException(`Admin user ${id} not found`);
   }
-}
-
-function isDuplicate(err: unknown): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const e = err.driverError as { code?: unknown } | undefined;
-  return e?.code === 'ER_DUP_ENTRY';
 }

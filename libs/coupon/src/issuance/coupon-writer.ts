@@ -1,7 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { MetricsService } from '@app/core';
+import { duplicateKeyOf, MetricsService } from '@app/core';
 import type { ClaimChannel } from '../entities/coupon.entity';
 
 export interface CouponRow {
@@ -123,7 +123,7 @@ export class CouponWriter implements BeforeApplicationShutdown {
       affected = res.affectedRows;
     } catch (err) {
       // One clash fails the whole statement and writes nothing: settle each row on its own.
-      if (duplicateKey(err) === null) throw err;
+      if (duplicateKeyOf(err) === null) throw err;
       return Promise.all(rows.map((r) => this.insertOne(r)));
     }
     if (affected === rows.length) return rows.map(() => 'inserted');
@@ -141,7 +141,7 @@ export class CouponWriter implements BeforeApplicationShutdown {
       const res = await this.db.query<{ affectedRows: number }>(GUARDED_INSERT(1), params(row));
       return res.affectedRows === 1 ? 'inserted' : 'refused';
     } catch (err) {
-      switch (duplicateKey(err)) {
+      switch (duplicateKeyOf(err)) {
         case 'uq_coupon_request':
           return 'duplicate-request';
         case 'uq_coupon_stock_seq':
@@ -169,13 +169,4 @@ function params(r: CouponRow): unknown[] {
     r.validTo,
     r.claimedAt,
   ];
-}
-
-/** Name of the unique key a MySQL ER_DUP_ENTRY error hit; null for any other error. */
-export function duplicateKey(err: unknown): string | null {
-  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
-  const code = e.code ?? e.driverError?.code;
-  if (code !== 'ER_DUP_ENTRY') return null;
-  const match = /for key '(?:[\w]+\.)?([\w]+)'/.exec(e.message ?? '');
-  return match ? match[1] : 'unknown';
 }

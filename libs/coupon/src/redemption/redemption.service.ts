@@ -7,11 +7,16 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ApiException, AuditRecorder, couponConfig, type CouponConfig } from '@app/core';
+import {
+  ApiException,
+  AuditRecorder,
+  couponConfig,
+  type CouponConfig,
+  duplicateKeyOf,
+} from '@app/core';
 import type { RedeemCouponDto } from '../dto/redemption.dto';
 import { RedemptionResultView, UndoResultView } from '../dto/redemption.dto';
 import { Coupon, CouponStatus } from '../entities/coupon.entity';
-import { duplicateKey } from '../issuance/coupon-writer';
 import { CouponRedemption, RedemptionStatus } from './coupon-redemption.entity';
 import { assertRedeemable, discountFor } from './usage-rules';
 
@@ -80,7 +85,7 @@ export class RedemptionService {
         );
       });
     } catch (err) {
-      if (duplicateKey(err) !== 'uq_redemption_request_no') throw err;
+      if (duplicateKeyOf(err) !== 'uq_redemption_request_no') throw err;
       saved = null; // the same requestNo won on another connection: answer as it did
     }
     if (!saved) {

@@ -1,7 +1,7 @@
 import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
-import { ApiException, type FieldError } from '@app/core';
+import { ApiException, duplicateKeyOf, type FieldError } from '@app/core';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CreateCouponTemplateDto } from '../dto/create-coupon-template.dto';
@@ -330,11 +330,11 @@ function checkRules(dto: CreateCouponTemplateDto): FieldError[] {
 
 /** The live_keyword / live_menu_key unique keys turn a race into a clear 400 naming the field. */
 function liveKeyClash(err: unknown): ApiException | null {
-  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
-  if ((e.code ?? e.driverError?.code) !== 'ER_DUP_ENTRY') return null;
-  const field = e.message?.includes('live_menu_key')
+  const key = duplicateKeyOf(err);
+  if (key === null) return null;
+  const field = key.includes('live_menu_key')
     ? 'menuKey'
-    : e.message?.includes('live_welcome')
+    : key.includes('live_welcome')
       ? 'welcome'
       : 'keyword';
   const msg =
