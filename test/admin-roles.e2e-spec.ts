@@ -2,6 +2,8 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { AdminRole } from '@app/admin';
 import { generateCouponCode } from '../libs/coupon/src/issuance/coupon-code';
 import { adminToken } from './support/admin-client';
+import { TEST_ENV } from './setup/test-env';
+import { FakeWechatPlatform } from './support/fake-wechat-platform';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate, templateBody } from './support/templates';
 
@@ -113,6 +115,31 @@ const ROUTES = (ids: { tpl: number; code: string }): Route[] => {
       body: () => ({ reason: 'role test' }),
     },
     { method: 'GET', path: '/api/v1/admin/stats/overview', allowed: [ADMIN, MARKETER, VIEWER] },
+    { method: 'GET', path: '/api/v1/admin/wechat/menu', allowed: [ADMIN, MARKETER] },
+    {
+      method: 'PUT',
+      path: '/api/v1/admin/wechat/menu',
+      allowed: [ADMIN, MARKETER],
+      body: () => ({
+        button: [{ type: 'click', name: '领券', key: 'ROLE_MENU' }],
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/admin/followers?phone=13800138000',
+      allowed: [ADMIN, MARKETER, CLERK, VIEWER],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/admin/followers/o-nobody',
+      allowed: [ADMIN, MARKETER, CLERK, VIEWER],
+    },
+    { method: 'GET', path: '/api/v1/admin/audit/claim-logs', allowed: [ADMIN, MARKETER, VIEWER] },
+    {
+      method: 'GET',
+      path: '/api/v1/admin/audit/claim-logs/summary?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z',
+      allowed: [ADMIN, MARKETER, VIEWER],
+    },
     {
       method: 'GET',
       path: `/api/v1/admin/stats/templates/${ids.tpl}`,
@@ -126,8 +153,16 @@ describe('admin: every route x every role (e2e)', () => {
   const tokens = {} as Record<AdminRole, string>;
   let routes: Route[];
 
+  let platform: FakeWechatPlatform;
+
   beforeAll(async () => {
-    t = await createTestApp({ COUPON_EXPIRY_INTERVAL_SECONDS: '0', LOG_LEVEL: 'error' });
+    // The menu routes call the platform: a fake one, so allowed roles get real answers.
+    platform = await FakeWechatPlatform.start(TEST_ENV.WECHAT_APP_ID, TEST_ENV.WECHAT_APP_SECRET);
+    t = await createTestApp({
+      COUPON_EXPIRY_INTERVAL_SECONDS: '0',
+      LOG_LEVEL: 'error',
+      WECHAT_API_BASE_URL: platform.url,
+    });
     await resetState(t);
     for (const role of [ADMIN, MARKETER, CLERK, VIEWER])
       tokens[role] = await adminToken(t.app, role);
@@ -141,7 +176,11 @@ describe('admin: every route x every role (e2e)', () => {
     );
     routes = ROUTES({ tpl: tpl.id, code });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await platform.close();
+    delete process.env.WECHAT_API_BASE_URL;
+  });
 
   it('each role can do exactly what it should (403 otherwise), and nothing without a token', async () => {
     const failures: string[] = [];
@@ -173,6 +212,8 @@ describe('admin: every route x every role (e2e)', () => {
     const missing: string[] = [];
     for (const r of routes) {
       const path = r.path
+        .split('?')[0]
+        .replace('/followers/o-nobody', '/followers/{openid}')
         .replace(/\/\d+(?=\/|$)/g, '/{id}')
         .replace(/\/[0-9A-Z]{16}(?=\/|$)/g, '/{code}');
       const op:
