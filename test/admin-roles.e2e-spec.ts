@@ -8,7 +8,7 @@ import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate, templateBody } from './support/templates';
 
 const { ADMIN, MARKETER, CLERK, VIEWER } = AdminRole;
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 interface Route {
   method: Method;

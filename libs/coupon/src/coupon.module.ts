@@ -8,6 +8,7 @@ import { CouponCsvExporter } from './coupons/coupon-csv';
 import { CouponQueryService } from './coupons/coupon-query.service';
 import { CouponRevocationService } from './coupons/coupon-revocation.service';
 import { CouponExpiryScheduler } from './expiry/coupon-expiry.scheduler';
+import { StockReconciler } from './issuance/stock-reconciler';
 import { CouponExpiryService } from './expiry/coupon-expiry.service';
 import { CouponRedemption } from './redemption/coupon-redemption.entity';
 import { RedemptionService } from './redemption/redemption.service';
@@ -40,6 +41,7 @@ import { CouponTemplateService } from './templates/coupon-template.service';
     RedemptionService,
     CouponExpiryService,
     CouponExpiryScheduler,
+    StockReconciler,
     CouponStatsService,
   ],
   exports: [

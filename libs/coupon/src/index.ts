@@ -23,3 +23,4 @@ export * from './redemption/coupon-redemption.entity';
 export * from './redemption/redemption.service';
 export * from './redemption/usage-rules';
 export * from './stats/coupon-stats.service';
+export * from './issuance/stock-reconciler';

@@ -74,6 +74,7 @@ export const couponConfig = registerAs('coupon', () => {
     redemptionUndoWindowMinutes: env.REDEMPTION_UNDO_WINDOW_MINUTES,
     expiryIntervalSeconds: env.COUPON_EXPIRY_INTERVAL_SECONDS,
     expiryBatchSize: env.COUPON_EXPIRY_BATCH_SIZE,
+    stockReconcileIntervalSeconds: env.STOCK_RECONCILE_INTERVAL_SECONDS,
     myCouponsKeyword: env.MY_COUPONS_KEYWORD.trim(),
   };
 });

@@ -270,6 +270,13 @@ export class EnvironmentVariables {
   @Max(100000)
   COUPON_EXPIRY_BATCH_SIZE = 1000;
 
+  /** How often lost stock slots (granted in Redis, never written) are given back; 0 = off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  STOCK_RECONCILE_INTERVAL_SECONDS = 60;
+
   /** Text a follower sends to list their usable coupons. */
   @IsString()
   @MinLength(1)
