@@ -19,3 +19,4 @@ export * from './audit/audit-recorder';
 export * from './metrics/metrics.service';
 export { requestId } from './logging/logging.module';
 export * from './database/mysql-errors';
+export * from './dto/page.query';

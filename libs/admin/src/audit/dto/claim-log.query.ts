@@ -6,17 +6,17 @@ import {
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { PageQuery } from '@app/core';
 import { IsAfter } from './is-after.validator';
 
 const OUTCOME = /^[A-Z][A-Z_]{1,31}$/;
 
-/** Filters shared by the log list and the summary; `from` inclusive, `to` exclusive. */
-class TimeRangeQuery {
+/** Paged time-range filter of the log list; `from` inclusive, `to` exclusive. */
+class TimeRangeQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'ISO-8601 time, inclusive', example: '2026-11-01T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -51,21 +51,6 @@ export class ClaimLogQuery extends TimeRangeQuery {
   @IsOptional()
   @Matches(OUTCOME, { message: 'outcome must be an upper-case outcome name such as GRANTED' })
   outcome?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
 }
 
 /** Separate class (not a subclass): class-validator would inherit @IsOptional on from/to. */
