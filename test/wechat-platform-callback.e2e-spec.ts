@@ -203,6 +203,28 @@ describe('WeChat callback extras: late replies, welcome coupon, IP allow-list, O
         await t.close();
       }
     });
+
+    it('auto: a slow getcallbackip never holds a /wx reply past its budget', async () => {
+      const t = await createTestApp(
+        base(fake, { WECHAT_IP_ALLOWLIST: 'auto', TRUST_PROXY: 'true' }),
+      );
+      try {
+        await resetState(t);
+        fake.callbackIps = ['101.226.103.0/25'];
+        const via = (ip: string) => post(t, sim.text('o-ip', 'hi'), { 'x-forwarded-for': ip });
+        fake.slow(2500, 'cgi-bin/getcallbackip');
+        const started = Date.now();
+        const first = await via('101.226.103.9'); // no list yet, and the platform is slow
+        expect(Date.now() - started).toBeLessThan(2000);
+        expect(first.statusCode).toBe(503); // undecidable: WeChat retries
+        await new Promise((r) => setTimeout(r, 2000)); // the refresh finished behind the scenes
+        fake.slow(0);
+        expect((await via('101.226.103.9')).statusCode).toBe(200);
+      } finally {
+        fake.slow(0);
+        await t.close();
+      }
+    });
   });
 
   describe('OAuth (snsapi_base)', () => {

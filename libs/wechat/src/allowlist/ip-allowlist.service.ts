@@ -11,6 +11,10 @@ const REFRESH_EVERY_MS = 6 * 3_600_000;
 const MISS_REFRESH_SECONDS = 60;
 /** How long an instance trusts its in-memory copy before re-reading Redis. */
 const LOCAL_TTL_MS = 30_000;
+/** The longest a /wx request waits for a list refresh: the reply deadline must hold. */
+const INLINE_REFRESH_BUDGET_MS = 1000;
+
+type Loaded = { matcher: IpMatcher; fetchedAt: number };
 
 export type AllowlistVerdict = 'allowed' | 'rejected' | 'unavailable';
 
@@ -23,7 +27,9 @@ export class IpAllowlistService {
   private readonly logger = new Logger(IpAllowlistService.name);
   private readonly mode: 'off' | 'static' | 'auto';
   private readonly staticList?: IpMatcher;
-  private local?: { matcher: IpMatcher; fetchedAt: number; loadedAt: number };
+  private local?: Loaded & { loadedAt: number };
+  /** One refresh at a time per instance; callers share it. */
+  private refreshing?: Promise<Loaded | undefined>;
 
   constructor(
     @Inject(wechatConfig.KEY) cfg: WechatConfig,
@@ -40,16 +46,16 @@ export class IpAllowlistService {
     if (this.staticList) return this.staticList.matches(ip) ? 'allowed' : 'rejected';
 
     let list = await this.current();
-    if (list?.matcher.matches(ip)) return 'allowed';
+    if (!list) return 'unavailable'; // never fetched and the platform did not answer in time
+    if (list.matcher.matches(ip)) return 'allowed';
     // A miss may mean WeChat added a range: refresh, but never more than once a minute.
     const gate = await this.redis.set(MISS_GATE_KEY, '1', 'EX', MISS_REFRESH_SECONDS, 'NX');
-    if (gate || !list) list = (await this.refresh()) ?? list;
-    if (!list) return 'unavailable';
+    if (gate) list = (await this.refreshWithin(INLINE_REFRESH_BUDGET_MS)) ?? list;
     return list.matcher.matches(ip) ? 'allowed' : 'rejected';
   }
 
   /** The shared list, re-read from Redis every LOCAL_TTL_MS; refreshed when old or missing. */
-  private async current(): Promise<{ matcher: IpMatcher; fetchedAt: number } | undefined> {
+  private async current(): Promise<Loaded | undefined> {
     const now = Date.now();
     if (this.local && now - this.local.loadedAt < LOCAL_TTL_MS) return this.local;
     const raw = await this.redis.get(LIST_KEY);
@@ -63,12 +69,34 @@ export class IpAllowlistService {
         };
       }
       this.local.loadedAt = now;
-      if (now - stored.fetchedAt < REFRESH_EVERY_MS) return this.local;
+      // Old but usable: refresh behind the request instead of in front of it.
+      if (now - stored.fetchedAt >= REFRESH_EVERY_MS) void this.refreshOnce();
+      return this.local;
     }
-    return (await this.refresh()) ?? this.local;
+    return this.refreshWithin(INLINE_REFRESH_BUDGET_MS);
   }
 
-  private async refresh(): Promise<{ matcher: IpMatcher; fetchedAt: number } | undefined> {
+  /** Waits for a refresh at most `ms`; a slower one finishes in the background for later requests. */
+  private async refreshWithin(ms: number): Promise<Loaded | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), ms);
+    });
+    try {
+      return await Promise.race([this.refreshOnce(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private refreshOnce(): Promise<Loaded | undefined> {
+    this.refreshing ??= this.refresh().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async refresh(): Promise<Loaded | undefined> {
     try {
       const ips = await this.api.getCallbackIps();
       const fetchedAt = Date.now();
