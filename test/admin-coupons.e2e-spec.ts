@@ -19,7 +19,6 @@ describe('admin: coupon search, detail, CSV and stats (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp({ COUPON_EXPIRY_INTERVAL_SECONDS: '0', LOG_LEVEL: 'error' });
     await resetState(t);
-    await t.db.query('TRUNCATE TABLE coupon_redemption');
     viewer = await adminToken(t.app, AdminRole.VIEWER);
     clerk = await adminToken(t.app, AdminRole.CLERK);
     tpl = await activeTemplate(t.app, { totalQuantity: 1000 });

@@ -19,7 +19,6 @@ describe('redemption (核销), undo, revoke and expiry (e2e)', () => {
     // The expiry job is off: every rule below must hold without it.
     t = await createTestApp({ COUPON_EXPIRY_INTERVAL_SECONDS: '0', LOG_LEVEL: 'error' });
     await resetState(t);
-    await t.db.query('TRUNCATE TABLE coupon_redemption');
     clerk = await adminToken(t.app, AdminRole.CLERK);
     marketer = await adminToken(t.app, AdminRole.MARKETER);
     tpl = await activeTemplate(t.app, { amountCents: 1000, thresholdCents: 3000 });

@@ -1,7 +1,7 @@
 import { Cluster } from 'ioredis';
 import { templateKeys } from '@app/coupon';
 import { BUSY_TEXT } from '@app/wechat';
-import { createTestApp, type TestApp } from './support/test-app';
+import { createTestApp, type TestApp, truncateCampaignTables } from './support/test-app';
 import { activeTemplate } from './support/templates';
 import { flushCluster, RedisClusterProcess } from './support/redis-cluster';
 import { WechatSimulator } from './support/wechat-simulator';
@@ -30,9 +30,7 @@ describe('Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     delete process.env.REDIS_CLUSTER_NODES;
   });
   beforeEach(async () => {
-    await t.db.query('SET FOREIGN_KEY_CHECKS = 0');
-    for (const table of ['coupon', 'coupon_template']) await t.db.query(`TRUNCATE TABLE ${table}`);
-    await t.db.query('SET FOREIGN_KEY_CHECKS = 1');
+    await truncateCampaignTables(t.db); // resetState's FLUSHDB reaches one node of a cluster
     await flushCluster(t.redis as Cluster);
   });
 

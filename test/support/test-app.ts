@@ -31,10 +31,17 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
-/** Empties our tables and Redis db so each suite starts clean (admin users are re-bootstrapped). */
+/** Empties the campaign tables (admin users and audit logs stay: suites manage their own). */
+export async function truncateCampaignTables(db: DataSource): Promise<void> {
+  await db.query('SET FOREIGN_KEY_CHECKS = 0');
+  for (const table of ['coupon_redemption', 'coupon', 'coupon_template']) {
+    await db.query(`TRUNCATE TABLE ${table}`);
+  }
+  await db.query('SET FOREIGN_KEY_CHECKS = 1');
+}
+
+/** Empties the campaign tables and the Redis db so each suite starts clean. */
 export async function resetState(t: Pick<TestApp, 'db' | 'redis'>): Promise<void> {
-  await t.db.query('SET FOREIGN_KEY_CHECKS = 0');
-  for (const table of ['coupon', 'coupon_template']) await t.db.query(`TRUNCATE TABLE ${table}`);
-  await t.db.query('SET FOREIGN_KEY_CHECKS = 1');
+  await truncateCampaignTables(t.db);
   await (t.redis as { flushdb(): Promise<unknown> }).flushdb();
 }

@@ -42,14 +42,6 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  readonly redisDuration = new Histogram({
-    name: 'wxcoupon_redis_command_duration_seconds',
-    help: 'Time of other claim-path Redis round trips (routing lookups)',
-    labelNames: ['op'] as const,
-    buckets: FAST_BUCKETS,
-    registers: [this.registry],
-  });
-
   readonly rejected = new Counter({
     name: 'wxcoupon_rejected_requests_total',
     help: 'Requests refused before any work, by reason',
@@ -85,13 +77,5 @@ export class MetricsService {
   async render(): Promise<string> {
     await Promise.allSettled(this.scrapeHooks.map((hook) => hook()));
     return this.registry.metrics();
-  }
-
-  /** Starts a timer; call the returned function when done. */
-  time<T extends string>(histogram: Histogram<T>, labels: Partial<Record<T, string>>): () => void {
-    const end = histogram.startTimer(labels);
-    return () => {
-      end();
-    };
   }
 }

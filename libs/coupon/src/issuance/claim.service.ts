@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditRecorder, InFlightWork, MetricsService } from '@app/core';
 import { CouponTemplate, TemplateStatus, ValidityType } from '../entities/coupon-template.entity';
 import { Coupon } from '../entities/coupon.entity';
+import { chinaDay } from '../china-time';
 import { ClaimOutcome, type ClaimRequest, type ClaimResult } from './claim-result';
 import { generateCouponCode } from './coupon-code';
 import { CouponWriter } from './coupon-writer';
@@ -288,11 +289,6 @@ export function validityFor(
     };
   }
   return { validFrom: t.validFrom ?? claimedAt, validTo: t.validTo ?? claimedAt };
-}
-
-/** YYYY-MM-DD in China time (UTC+8, no DST): the day a daily claim cap counts in. */
-export function chinaDay(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 const SCRIPT_OUTCOMES = new Set<string>([

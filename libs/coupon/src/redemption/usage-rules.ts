@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { ApiException } from '@app/core';
 import { type CouponTemplate, DiscountType } from '../entities/coupon-template.entity';
 import { type Coupon, CouponStatus } from '../entities/coupon.entity';
+import { chinaClock } from '../china-time';
 
 /** Machine-readable reasons in `details.reason` of a refused redemption. */
 export enum RedeemRefusal {
@@ -11,14 +12,6 @@ export enum RedeemRefusal {
   NOT_YET_VALID = 'NOT_YET_VALID',
   OUTSIDE_USAGE_WINDOW = 'OUTSIDE_USAGE_WINDOW',
   BELOW_THRESHOLD = 'BELOW_THRESHOLD',
-}
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** ISO weekday (1 = Monday) and "HH:mm" in China time (UTC+8, no DST). */
-export function chinaClock(now: Date): { weekday: number; hhmm: string } {
-  const china = new Date(now.getTime() + CHINA_OFFSET_MS);
-  return { weekday: china.getUTCDay() || 7, hhmm: china.toISOString().slice(11, 16) };
 }
 
 function refuse(status: HttpStatus, reason: RedeemRefusal, message: string): ApiException {
