@@ -19,6 +19,8 @@ const common = {
 };
 
 module.exports = {
+  // e2e apps boot against real MariaDB + Redis; on a busy 2-core box that can take seconds.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
     {

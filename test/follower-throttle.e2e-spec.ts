@@ -1,5 +1,5 @@
 import { MetricsService } from '@app/core';
-import { RATE_LIMITED_TEXT } from '@app/wechat';
+import { RATE_LIMITED_TEXT, templateKeys } from '@app/coupon';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate } from './support/templates';
 import { type SimulatedRequest, WechatSimulator } from './support/wechat-simulator';
@@ -106,13 +106,15 @@ describe('Per-follower claim limit on /wx (Redis-backed, across instances)', () 
   });
 
   it('the budget comes back when the window ends (counter key expires in Redis)', async () => {
-    await activeTemplate(a.app, { keyword: '窗口券', perUserLimit: 10 });
+    const tpl = await activeTemplate(a.app, { keyword: '窗口券', perUserLimit: 10 });
     for (let i = 0; i < LIMIT; i++) await send(a, safe.text('o-thr-w', '窗口券'));
     expect(await send(b, safe.text('o-thr-w', '窗口券'))).toBe(RATE_LIMITED_TEXT);
-    const ttl = await a.redis.pttl('wx:rl:{o-thr-w}');
+    // The window lives in the claim script's own hash slot (one round trip per claim).
+    const key = templateKeys(tpl.id).rate('o-thr-w');
+    const ttl = await a.redis.pttl(key);
     expect(ttl).toBeGreaterThan(50_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
-    await a.redis.del('wx:rl:{o-thr-w}'); // what expiry does at the end of the window
+    await a.redis.del(key); // what expiry does at the end of the window
     expect(granted(await send(b, safe.text('o-thr-w', '窗口券')))).toBe(true);
   });
 });

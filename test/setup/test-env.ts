@@ -8,6 +8,9 @@ export const TEST_ENV: Record<string, string> = {
   WECHAT_APP_SECRET: 'test-app-secret-0123456789',
   WECHAT_TOKEN: 'QDG6eK',
   WECHAT_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+  // Many specs drive /wx in plain mode for readability; wechat-hardening.e2e-spec.ts proves the
+  // production default (plain refused once a key is set).
+  WECHAT_ACCEPT_PLAIN_MESSAGES: 'true',
   WECHAT_API_BASE_URL: 'http://127.0.0.1:1',
   JWT_SECRET: 'test-jwt-secret-test-jwt-secret-0123456789',
   ADMIN_BOOTSTRAP_USERNAME: 'admin',

@@ -20,3 +20,4 @@ export * from './metrics/metrics.service';
 export { requestId } from './logging/logging.module';
 export * from './database/mysql-errors';
 export * from './dto/page.query';
+export { randomBytesPooled, randomNonce } from './crypto/random-pool';

@@ -24,3 +24,5 @@ export * from './redemption/redemption.service';
 export * from './redemption/usage-rules';
 export * from './stats/coupon-stats.service';
 export * from './issuance/stock-reconciler';
+export { CouponWechatModule } from './wechat/coupon-wechat.module';
+export { RATE_LIMITED_TEXT, HELP_TEXT, WELCOME_TEXT } from './wechat/reply-texts';

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CouponModule, FollowersModule } from '@app/coupon';
-import { IpAllowlistGuard } from './allowlist/ip-allowlist.guard';
 import { IpAllowlistService } from './allowlist/ip-allowlist.service';
 import { IpRejectionCounter } from './allowlist/ip-rejection.counter';
 import { WechatApiClient } from './api/wechat-api.client';
@@ -12,18 +10,16 @@ import { WechatOAuthController } from './oauth/wechat-oauth.controller';
 import { WechatOAuthService } from './oauth/wechat-oauth.service';
 import { AccessTokenService } from './token/access-token.service';
 import { TokenSource } from './token/token-source';
-import { WechatCallbackController } from './callback/wechat-callback.controller';
+import { WechatCallbackRoute } from './callback/wechat-callback.route';
+import { WechatDispatcher } from './dispatch/wechat-dispatcher';
 import { WechatRequestVerifier } from './callback/wechat-request.verifier';
-import { MessageRouter } from './routing/message-router.service';
-import { FollowerClaimThrottle } from './throttle/follower-claim-throttle';
 
 @Module({
-  imports: [CouponModule, FollowersModule],
-  controllers: [WechatCallbackController, WechatOAuthController],
+  controllers: [WechatOAuthController],
   providers: [
     WechatRequestVerifier,
-    MessageRouter,
-    FollowerClaimThrottle,
+    WechatDispatcher,
+    WechatCallbackRoute,
     WechatHttp,
     TokenSource,
     AccessTokenService,
@@ -32,12 +28,11 @@ import { FollowerClaimThrottle } from './throttle/follower-claim-throttle';
     LateReplyNotifier,
     IpRejectionCounter,
     IpAllowlistService,
-    IpAllowlistGuard,
     SessionSigner,
     WechatOAuthService,
   ],
   exports: [
-    MessageRouter,
+    WechatDispatcher,
     AccessTokenService,
     WechatApiClient,
     WechatMenuService,

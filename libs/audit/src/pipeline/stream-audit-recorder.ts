@@ -6,6 +6,7 @@ import {
   AuditRecorder,
   DRAIN_TIMEOUT_MS,
   InFlightWork,
+  randomBytesPooled,
   REDIS_CLIENT,
   type RedisClient,
 } from '@app/core';
@@ -56,7 +57,7 @@ export class StreamAuditRecorder extends AuditRecorder implements BeforeApplicat
     try {
       this.buffer.push(
         encodeEvent({
-          eventId: newEventId(),
+          eventId: newEventId(Date.now(), randomBytesPooled(16)),
           kind: input.kind,
           outcome: input.outcome,
           templateId: input.templateId ?? null,

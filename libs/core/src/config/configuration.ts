@@ -43,6 +43,8 @@ export const wechatConfig = registerAs('wechat', () => {
     apiBaseUrl: env.WECHAT_API_BASE_URL.replace(/\/+$/, ''),
     timestampToleranceSeconds: env.WECHAT_TIMESTAMP_TOLERANCE_SECONDS,
     bodyLimitBytes: env.WECHAT_BODY_LIMIT_BYTES,
+    acceptPlainMessages: env.WECHAT_ACCEPT_PLAIN_MESSAGES,
+    slowRequestMs: env.WECHAT_SLOW_REQUEST_MS,
     replyDeadlineMs: env.WECHAT_REPLY_DEADLINE_MS,
     tokenMode: env.WECHAT_TOKEN_MODE,
     apiTimeoutMs: env.WECHAT_API_TIMEOUT_MS,
@@ -50,8 +52,6 @@ export const wechatConfig = registerAs('wechat', () => {
     oauthSessionTtlSeconds: env.OAUTH_SESSION_TTL_SECONDS,
     // Domain-separated from JWT signing inside the session signer, so one secret can serve both.
     oauthSessionSecret: env.OAUTH_SESSION_SECRET ?? env.JWT_SECRET,
-    claimRateLimit: env.WX_CLAIM_RATE_LIMIT,
-    claimRateWindowSeconds: env.WX_CLAIM_RATE_WINDOW_SECONDS,
   };
 });
 
@@ -76,6 +76,9 @@ export const couponConfig = registerAs('coupon', () => {
     expiryBatchSize: env.COUPON_EXPIRY_BATCH_SIZE,
     stockReconcileIntervalSeconds: env.STOCK_RECONCILE_INTERVAL_SECONDS,
     myCouponsKeyword: env.MY_COUPONS_KEYWORD.trim(),
+    /** Per follower and campaign, checked inside the claim script (no extra round trip). */
+    claimRateLimit: env.WX_CLAIM_RATE_LIMIT,
+    claimRateWindowSeconds: env.WX_CLAIM_RATE_WINDOW_SECONDS,
   };
 });
 

@@ -184,6 +184,19 @@ export class EnvironmentVariables {
   @Max(1048576)
   WECHAT_BODY_LIMIT_BYTES = 65536;
 
+  /** With an EncodingAESKey set, plain (unencrypted, body-unsigned) pushes are refused unless
+   * this is true: WeChat's 兼容模式 still sends encrypt_type=aes, so only a downgrade lacks it. */
+  @Transform(toBool)
+  @IsBoolean()
+  WECHAT_ACCEPT_PLAIN_MESSAGES = false;
+
+  /** A /wx request slower than this is logged (with its stage); faster ones are sampled. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60000)
+  WECHAT_SLOW_REQUEST_MS = 500;
+
   @Transform(toInt)
   @IsInt()
   @Min(100)

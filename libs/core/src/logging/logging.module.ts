@@ -27,6 +27,8 @@ export function requestId(req: IncomingMessage): string {
         exclude: [
           { method: RequestMethod.ALL, path: 'health/{*path}' },
           { method: RequestMethod.ALL, path: 'metrics' },
+          // The hot path logs errors, slow requests and a sample itself (issue #9).
+          { method: RequestMethod.ALL, path: 'wx' },
         ],
         pinoHttp: [
           {

@@ -9,6 +9,8 @@ export enum ClaimOutcome {
   ENDED = 'ENDED',
   PAUSED = 'PAUSED',
   NOT_FOUND = 'NOT_FOUND',
+  /** The follower sent claims faster than WX_CLAIM_RATE_LIMIT per window on this campaign. */
+  RATE_LIMITED = 'RATE_LIMITED',
   ERROR = 'ERROR',
 }
 
@@ -18,6 +20,11 @@ export interface ClaimRequest {
   /** WeChat retry identity: MsgId, or FromUserName+CreateTime for events. */
   requestKey: string;
   channel: ClaimChannel;
+}
+
+/** A claim addressed by what the follower sent (keyword, menu key, scene, or following). */
+export interface RouteClaimRequest extends Omit<ClaimRequest, 'templateId'> {
+  route: { kind: 'kw' | 'menu' | 'welcome'; value: string };
 }
 
 export interface ClaimedCoupon {

@@ -1,16 +1,28 @@
--- Atomic claim gate for one template. All keys share the hash tag {t:<id>} (Redis Cluster safe).
--- KEYS[1] meta hash (status, startsAt, endsAt, total, limit, version)
+-- Atomic claim gate for one template: the ONE Redis round trip of a claim. All keys share the hash
+-- tag {t:<id>} (Redis Cluster safe).
+-- KEYS[1] meta hash (status, startsAt, endsAt, total, limit, version, daily, kw, menu, welcome)
 -- KEYS[2] issued counter      KEYS[3] per-user counts hash
 -- KEYS[4] free stock seqs set KEYS[5] request result (WeChat retry de-duplication)
 -- KEYS[6] claims granted today (China day), checked against meta 'daily' (0 = no cap)
+-- KEYS[7] the follower's claim-rate counter on this template (fixed window)
 -- ARGV[1] openid  ARGV[2] coupon code to hand out  ARGV[3] request result TTL (seconds)
--- Returns {outcome, stockSeq, userSeq, code, version}; outcome DUP returns the stored result.
+-- ARGV[4] route field ('kw' | 'menu' | 'welcome', '' = no check)  ARGV[5] the route's value
+-- ARGV[6] claim-rate limit (0 = off)  ARGV[7] claim-rate window (ms)
+-- Returns {outcome, stockSeq, userSeq, code, version}; DUP returns the stored result;
+-- ROUTE_STALE: the template no longer answers to this keyword/menu key (a cached route is stale).
 local seen = redis.call('GET', KEYS[5])
 if seen then return {'DUP', seen} end
 
 local m = redis.call('HMGET', KEYS[1], 'status', 'startsAt', 'endsAt', 'total', 'limit', 'version', 'daily')
 if not m[1] then return {'NO_STATE'} end
 local version = m[6]
+
+-- Only a live (ACTIVE or PAUSED) template owns its keyword / menu key.
+if ARGV[4] ~= '' then
+  if (m[1] ~= 'ACTIVE' and m[1] ~= 'PAUSED') or redis.call('HGET', KEYS[1], ARGV[4]) ~= ARGV[5] then
+    return {'ROUTE_STALE', 0, 0, '', version}
+  end
+end
 
 local function remember(outcome, stockSeq, userSeq, code)
   local value = outcome .. '|' .. stockSeq .. '|' .. userSeq .. '|' .. code
@@ -23,6 +35,15 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if now < tonumber(m[2]) then return {'NOT_STARTED', 0, 0, '', version} end
 if now > tonumber(m[3]) then return {'ENDED', 0, 0, '', version} end
+
+-- Per-follower claim rate (abuse guard): every new claim message counts once; its retries get the
+-- stored decision above and are not counted again.
+local rateLimit = tonumber(ARGV[6])
+if rateLimit > 0 then
+  local n = redis.call('INCR', KEYS[7])
+  if n == 1 then redis.call('PEXPIRE', KEYS[7], ARGV[7]) end
+  if n > rateLimit then return remember('RATE_LIMITED', 0, 0, '') end
+end
 
 local mine = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
 if mine >= tonumber(m[5]) then return remember('LIMIT_REACHED', 0, mine, '') end

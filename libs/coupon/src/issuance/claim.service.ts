@@ -1,12 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditRecorder, InFlightWork, MetricsService } from '@app/core';
+import {
+  AuditRecorder,
+  couponConfig,
+  type CouponConfig,
+  InFlightWork,
+  MetricsService,
+  randomBytesPooled,
+} from '@app/core';
 import { CouponTemplate, TemplateStatus, ValidityType } from '../entities/coupon-template.entity';
 import { Coupon } from '../entities/coupon.entity';
 import { chinaDay } from '../china-time';
-import { ClaimOutcome, type ClaimRequest, type ClaimResult } from './claim-result';
-import { generateCouponCode } from './coupon-code';
+import {
+  ClaimOutcome,
+  type ClaimRequest,
+  type ClaimResult,
+  type RouteClaimRequest,
+} from './claim-result';
+import { CODE_RANDOM_BYTES, generateCouponCode } from './coupon-code';
 import { CouponWriter } from './coupon-writer';
 import { ISSUANCE_SCRIPTS } from './issuance.constants';
 import type { IssuanceScripts } from './issuance-scripts';
@@ -49,19 +61,43 @@ export class ClaimService {
     private readonly inFlight: InFlightWork,
     private readonly audit: AuditRecorder,
     private readonly metrics: MetricsService,
+    @Inject(couponConfig.KEY) private readonly cfg: CouponConfig,
   ) {}
+
+  /**
+   * A claim by keyword / menu key / welcome: the route comes from this instance's memory and the
+   * claim script confirms the template still owns it; when it does not (ROUTE_STALE), the route is
+   * looked up afresh and claimed again. Null when nothing answers to the route.
+   */
+  async claimByRoute(req: RouteClaimRequest): Promise<ClaimResult | null> {
+    const { kind, value } = req.route;
+    let { id, cached } = await this.state.route(kind, value);
+    while (id !== null) {
+      const templateId = id;
+      const result = await this.claim({ ...req, templateId }, { kind, value, verify: cached });
+      if (result !== STALE) return result;
+      const stale = templateId;
+      ({ id, cached } = await this.state.route(kind, value, true));
+      // Redis still holds meta from before routes were kept in it: reload it once.
+      if (id === stale) await this.state.rebuild(stale);
+      cached = false;
+    }
+    return null;
+  }
 
   /** Tracked so shutdown waits for it (its Redis slot and MySQL row stay consistent); once
    * shutdown started, new claims are refused (ShuttingDownError: the follower hears "busy"). */
-  claim(req: ClaimRequest): Promise<ClaimResult> {
-    return this.audited(req, () => this.inFlight.run(() => this.claimNow(req)));
+  claim(req: ClaimRequest): Promise<ClaimResult>;
+  claim(req: ClaimRequest, route: RouteCheck): Promise<ClaimResult | typeof STALE>;
+  claim(req: ClaimRequest, route?: RouteCheck): Promise<ClaimResult | typeof STALE> {
+    return this.audited(req, () => this.inFlight.run(() => this.claimNow(req, route)));
   }
 
   /** One audit event per call (issue #5); latency covers the whole claim, refusals included. */
   private async audited(
     req: ClaimRequest,
-    claim: () => Promise<ClaimResult>,
-  ): Promise<ClaimResult> {
+    claim: () => Promise<ClaimResult | typeof STALE>,
+  ): Promise<ClaimResult | typeof STALE> {
     const started = performance.now();
     const event = {
       kind: 'CLAIM' as const,
@@ -72,6 +108,11 @@ export class ClaimService {
     };
     try {
       const result = await claim();
+      // Not an attempt on this template: the follower's words belong to another one now.
+      if (result === STALE) return result;
+      if (result.outcome === ClaimOutcome.RATE_LIMITED && !result.replayed) {
+        this.metrics.rejected.inc({ reason: 'follower_rate_limited' });
+      }
       this.metrics.claims.inc({ template_id: String(req.templateId), outcome: result.outcome });
       this.audit.record({
         ...event,
@@ -93,7 +134,10 @@ export class ClaimService {
     }
   }
 
-  private async claimNow(req: ClaimRequest): Promise<ClaimResult> {
+  private async claimNow(
+    req: ClaimRequest,
+    route?: RouteCheck,
+  ): Promise<ClaimResult | typeof STALE> {
     const keys = templateKeys(req.templateId);
     const claimKeys = [
       keys.meta,
@@ -102,17 +146,28 @@ export class ClaimService {
       keys.free,
       keys.request(req.requestKey),
       keys.daily(chinaDay(new Date())),
+      keys.rate(req.openid),
     ];
+    const args = {
+      openid: req.openid,
+      code: '',
+      ttlSeconds: REQUEST_TTL_SECONDS,
+      route: route?.verify
+        ? { field: route.kind, value: route.kind === 'welcome' ? '1' : route.value }
+        : undefined,
+      rateLimit: this.cfg.claimRateLimit,
+      rateWindowMs: this.cfg.claimRateWindowSeconds * 1000,
+    };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const luaDone = this.metrics.luaDuration.startTimer({ script: 'claim' });
-      const reply = await this.scripts.claim(
-        claimKeys,
-        req.openid,
-        generateCouponCode(),
-        REQUEST_TTL_SECONDS,
+      const luaStarted = performance.now();
+      args.code = generateCouponCode(randomBytesPooled(CODE_RANDOM_BYTES));
+      const reply = await this.scripts.claim(claimKeys, args);
+      this.metrics.luaDuration.observe(
+        { script: 'claim' },
+        (performance.now() - luaStarted) / 1000,
       );
-      luaDone();
       const outcome = reply[0];
+      if (outcome === 'ROUTE_STALE') return STALE;
       if (outcome === 'NO_STATE') {
         if (!(await this.state.rebuild(req.templateId)))
           return this.result(req, ClaimOutcome.NOT_FOUND);
@@ -291,7 +346,18 @@ export function validityFor(
   return { validFrom: t.validFrom ?? claimedAt, validTo: t.validTo ?? claimedAt };
 }
 
+/** claim() with a route to verify answers this when the template no longer owns the route. */
+const STALE = Symbol('route-stale');
+
+interface RouteCheck {
+  kind: 'kw' | 'menu' | 'welcome';
+  value: string;
+  /** Only a route remembered from before needs the script's confirmation. */
+  verify: boolean;
+}
+
 const SCRIPT_OUTCOMES = new Set<string>([
+  ClaimOutcome.RATE_LIMITED,
   ClaimOutcome.GRANTED,
   ClaimOutcome.SOLD_OUT,
   ClaimOutcome.LIMIT_REACHED,

@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 // Crockford base32: no I, L, O, U, so a code read aloud at a till is unambiguous.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** Random bytes behind one code (the claim path draws them from a pool). */
+export const CODE_RANDOM_BYTES = 10;
+
 /** 16 characters = 80 random bits: unguessable, and collisions are practically impossible
  * (UNIQUE(code) still guards the database). */
-export function generateCouponCode(): string {
-  const bytes = randomBytes(10);
+export function generateCouponCode(bytes: Buffer = randomBytes(CODE_RANDOM_BYTES)): string {
   let bits = 0;
   let value = 0;
   let out = '';

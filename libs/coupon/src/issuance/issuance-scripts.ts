@@ -4,15 +4,20 @@ import type { RedisClient } from '@app/core';
 
 export type ClaimScriptReply = [string, ...(string | number)[]];
 
+export interface ClaimScriptArgs {
+  openid: string;
+  code: string;
+  ttlSeconds: number;
+  /** Meta field the template must still hold (its keyword, menu key, welcome flag). */
+  route?: { field: 'kw' | 'menu' | 'welcome'; value: string };
+  rateLimit: number;
+  rateWindowMs: number;
+}
+
 /** The Lua scripts as typed commands. ioredis sends EVALSHA and falls back to EVAL on NOSCRIPT,
  * so a SCRIPT FLUSH or a Redis restart is recovered transparently. */
 export interface IssuanceScripts {
-  claim(
-    keys: string[],
-    openid: string,
-    code: string,
-    ttlSeconds: number,
-  ): Promise<ClaimScriptReply>;
+  claim(keys: string[], args: ClaimScriptArgs): Promise<ClaimScriptReply>;
   release(keys: string[], openid: string, stockSeq: number, userSeq: number): Promise<number>;
   catchUp(keys: string[], openid: string, maxStockSeq: number, maxUserSeq: number): Promise<number>;
   mergeCounts(usersKey: string, pairs: (string | number)[]): Promise<number>;
@@ -35,15 +40,24 @@ export function defineIssuanceScripts(redis: RedisClient): IssuanceScripts {
     const cmd = (redis as unknown as Record<string, Cmd>)[name];
     return cmd.bind(redis);
   };
-  const claim = define('wxcClaim', 'claim', 6);
+  const claim = define('wxcClaim', 'claim', 7);
   const release = define('wxcRelease', 'release', 4);
   const catchUp = define('wxcCatchUp', 'catch-up', 3);
   const mergeCounts = define('wxcMergeCounts', 'merge-counts', 1);
   const publishState = define('wxcPublishState', 'publish-state', 3);
   const updateMeta = define('wxcUpdateMeta', 'update-meta', 1);
   return {
-    claim: (keys, openid, code, ttl) =>
-      claim(...keys, openid, code, ttl) as Promise<ClaimScriptReply>,
+    claim: (keys, a) =>
+      claim(
+        ...keys,
+        a.openid,
+        a.code,
+        a.ttlSeconds,
+        a.route?.field ?? '',
+        a.route?.value ?? '',
+        a.rateLimit,
+        a.rateWindowMs,
+      ) as Promise<ClaimScriptReply>,
     release: (keys, openid, s, u) => release(...keys, openid, s, u) as Promise<number>,
     catchUp: (keys, openid, s, u) => catchUp(...keys, openid, s, u) as Promise<number>,
     mergeCounts: (usersKey, pairs) => mergeCounts(usersKey, ...pairs) as Promise<number>,

@@ -10,6 +10,8 @@ export function templateKeys(templateId: number) {
     request: (requestKey: string) => `${tag}:req:${requestKey}`,
     /** Claims granted on one China calendar day (YYYY-MM-DD), for the template's dailyLimit. */
     daily: (chinaDay: string) => `${tag}:day:${chinaDay}`,
+    /** A follower's claim-rate window on this template (WX_CLAIM_RATE_LIMIT). */
+    rate: (openid: string) => `${tag}:rl:${openid}`,
   };
 }
 

@@ -18,6 +18,8 @@ const MERGE_CHUNK = 500;
 @Injectable()
 export class TemplateStateService {
   private readonly logger = new Logger(TemplateStateService.name);
+  /** Routes this instance resolved before; see route(). */
+  private readonly routes = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -54,7 +56,27 @@ export class TemplateStateService {
     await this.scripts.updateMeta(templateKeys(template.id).meta, metaFields(template));
   }
 
-  async resolveRoute(kind: 'kw' | 'menu' | 'welcome', value: string): Promise<number | null> {
+  /**
+   * keyword / menu key / welcome -> template id, from this instance's memory when it was seen
+   * before. Only found routes are kept (a follower's chatter cannot grow the map), and a kept one
+   * is verified by the claim script itself (ROUTE_STALE when the template no longer owns it), so
+   * the hot path pays no lookup round trip. `cached` says which it was.
+   */
+  async route(
+    kind: RouteKind,
+    value: string,
+    fresh = false,
+  ): Promise<{ id: number | null; cached: boolean }> {
+    const key = `${kind}:${value}`;
+    const known = fresh ? undefined : this.routes.get(key);
+    if (known !== undefined) return { id: known, cached: true };
+    const id = await this.resolveRoute(kind, value);
+    if (id === null) this.routes.delete(key);
+    else this.routes.set(key, id);
+    return { id, cached: false };
+  }
+
+  async resolveRoute(kind: RouteKind, value: string): Promise<number | null> {
     const [id, built] = await this.redis.hmget(ROUTES_KEY, `${kind}:${value}`, ROUTES_BUILT_FIELD);
     if (built === null) {
       const routes = await this.rebuildRoutes();
@@ -76,6 +98,7 @@ export class TemplateStateService {
       // The one live welcome template: resolveRoute('welcome', '*').
       if (t.welcome) routes.set('welcome:*', t.id);
     }
+    this.routes.clear();
     const fields = [...routes].flatMap(([k, id]) => [k, id]);
     await this.redis
       .multi()
@@ -127,6 +150,8 @@ export class TemplateStateService {
   }
 }
 
+export type RouteKind = 'kw' | 'menu' | 'welcome';
+
 export function metaFields(t: CouponTemplate): (string | number)[] {
   return [
     'status',
@@ -143,5 +168,13 @@ export function metaFields(t: CouponTemplate): (string | number)[] {
     t.version,
     'daily',
     t.dailyLimit ?? 0,
+    // The routes this template answers to: a cached keyword -> template mapping is trusted only
+    // while the claim script finds it here (issue #9: no route lookup round trip per claim).
+    'kw',
+    t.keyword ?? '',
+    'menu',
+    t.menuKey ?? '',
+    'welcome',
+    t.welcome ? '1' : '',
   ];
 }

@@ -30,9 +30,18 @@ function parseSync(xml: string): unknown {
  */
 // eslint-disable-next-line @typescript-eslint/require-await -- async keeps one error channel for callers
 export async function parseWechatXml(xml: string): Promise<Record<string, string>> {
+  return parseWechatXmlSync(xml);
+}
+
+/** parseWechatXml without the promise, for the /wx hot path. */
+export function parseWechatXmlSync(xml: string): Record<string, string> {
   if (FORBIDDEN_DECLARATION.test(xml)) {
     throw new WechatXmlError('DOCTYPE/ENTITY declarations are not allowed');
   }
+  return parseFlatMessage(xml) ?? parseWithXml2js(xml);
+}
+
+function parseWithXml2js(xml: string): Record<string, string> {
   let parsed: unknown;
   try {
     parsed = parseSync(xml);
@@ -42,7 +51,66 @@ export async function parseWechatXml(xml: string): Promise<Record<string, string
   if (!isObject(parsed) || Object.keys(parsed).length !== 1 || !('xml' in parsed)) {
     throw new WechatXmlError('root element must be <xml>');
   }
-  return flattenRoot(parsed.xml);
+  try {
+    return flattenRoot(parsed.xml);
+  } catch (err) {
+    // e.g. thousands of nested elements overflow JSON.stringify's stack: junk, not a server fault.
+    if (err instanceof WechatXmlError) throw err;
+    throw new WechatXmlError('malformed XML');
+  }
+}
+
+/**
+ * The shape every WeChat push has: `<xml>` holding flat, distinct elements, each either one CDATA
+ * section or plain text without markup or entities. For exactly that shape this scanner yields
+ * what xml2js (trim: true) yields, at a tenth of the cost (about 2 us instead of 22 us a message
+ * on the dev box, issue #9). Anything else (attributes, nesting, entities, comments, odd
+ * whitespace) returns null and goes to xml2js, which stays the one real XML parser here.
+ */
+export function parseFlatMessage(xml: string): Record<string, string> | null {
+  const s = xml.trim();
+  if (!s.startsWith('<xml>') || !s.endsWith('</xml>')) return null;
+  const end = s.length - '</xml>'.length;
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  let i = '<xml>'.length;
+  while (i < end) {
+    while (i < end && isSpace(s.charCodeAt(i))) i++;
+    if (i === end) break;
+    if (s.charCodeAt(i) !== LT) return null;
+    const nameEnd = s.indexOf('>', i + 1);
+    if (nameEnd < 0 || nameEnd > end) return null;
+    const name = s.slice(i + 1, nameEnd);
+    // A repeated element, or one named like a prototype key, is for xml2js (and its checks).
+    if (!ELEMENT_NAME.test(name) || name in fields || name === '__proto__') return null;
+    const close = `</${name}>`;
+    let value: string;
+    let next: number;
+    if (s.startsWith(CDATA_OPEN, nameEnd + 1)) {
+      const cdataEnd = s.indexOf(CDATA_CLOSE, nameEnd + 1 + CDATA_OPEN.length);
+      if (cdataEnd < 0 || !s.startsWith(close, cdataEnd + CDATA_CLOSE.length)) return null;
+      value = s.slice(nameEnd + 1 + CDATA_OPEN.length, cdataEnd);
+      next = cdataEnd + CDATA_CLOSE.length + close.length;
+    } else {
+      const closeAt = s.indexOf('</', nameEnd + 1);
+      if (closeAt < 0 || !s.startsWith(close, closeAt)) return null;
+      value = s.slice(nameEnd + 1, closeAt);
+      if (PLAIN_TEXT_UNSAFE.test(value)) return null;
+      next = closeAt + close.length;
+    }
+    fields[name] = value.trim();
+    i = next;
+  }
+  return { ...fields };
+}
+
+const LT = 0x3c;
+const CDATA_OPEN = '<![CDATA[';
+const CDATA_CLOSE = ']]>';
+/** Markup or entities in plain text need a real parser. */
+const PLAIN_TEXT_UNSAFE = /[<>&]/;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /** Strings become CDATA, numbers bare, matching what WeChat itself emits. */

@@ -1,4 +1,4 @@
-import { maskPhone, type PhoneBindingResult } from '@app/coupon';
+import { maskPhone, type PhoneBindingResult } from '../followers';
 
 /**
  * `绑定手机 13800138000`: the command, then an ASCII space, a full-width space (U+3000) or
