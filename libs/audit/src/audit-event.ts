@@ -19,8 +19,20 @@ export interface AuditEvent {
 
 type Wire = Omit<AuditEvent, 'occurredAt'> & { occurredAt: string };
 
-/** Stream entries carry the event as one JSON field: one field to write, one parse to read. */
+/** A stream entry carries one event as one JSON field ... */
 export const STREAM_FIELD = 'e';
+/** ... or, as the recorder writes them, one flush of events as JSON lines: one XADD (and one
+ * entry to read and ack) per flush instead of one per claim (issue #9). JSON has no raw newline. */
+export const STREAM_BATCH_FIELD = 'b';
+
+/** The events an entry carries, in order; an undecodable one is null (skipped and counted). */
+export function entryEvents(fields: string[]): (AuditEvent | null)[] {
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    if (fields[i] === STREAM_BATCH_FIELD) return fields[i + 1].split('\n').map(decodeEvent);
+    if (fields[i] === STREAM_FIELD) return [decodeEvent(fields[i + 1])];
+  }
+  return [null];
+}
 
 export function encodeEvent(event: AuditEvent): string {
   return JSON.stringify({ ...event, occurredAt: event.occurredAt.toISOString() });

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { auditConfig, type AuditConfig, REDIS_CLIENT, type RedisClient } from '@app/core';
-import { type AuditEvent, decodeEvent, STREAM_FIELD } from '../audit-event';
+import { type AuditEvent, entryEvents } from '../audit-event';
 import { AUDIT_CONSUMER_GROUP, AUDIT_STREAM_KEY, newConsumerName } from '../audit.constants';
 import { ClaimLogSink } from '../sinks/claim-log-sink';
 
@@ -199,11 +199,12 @@ export class AuditStreamConsumer implements OnApplicationBootstrap, BeforeApplic
         trimmed += 1; // pending, but MAXLEN removed its body before it was written
         continue;
       }
-      const event = decodeEvent(fieldValue(fields, STREAM_FIELD) ?? '');
-      if (event) events.push(event);
-      else {
-        this.stats_.malformed += 1;
-        this.logger.warn(`skipping malformed audit entry ${id}`);
+      for (const event of entryEvents(fields)) {
+        if (event) events.push(event);
+        else {
+          this.stats_.malformed += 1;
+          this.logger.warn(`skipping malformed audit event in entry ${id}`);
+        }
       }
     }
     if (events.length > 0) await this.sink.write(events);
@@ -270,11 +271,6 @@ export async function readGroups(
     groups.set(String(info.name), info);
   }
   return groups;
-}
-
-function fieldValue(fields: string[], name: string): string | undefined {
-  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
-  return undefined;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

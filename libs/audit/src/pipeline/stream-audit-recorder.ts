@@ -10,11 +10,11 @@ import {
   REDIS_CLIENT,
   type RedisClient,
 } from '@app/core';
-import { encodeEvent, STREAM_FIELD } from '../audit-event';
+import { encodeEvent, STREAM_BATCH_FIELD } from '../audit-event';
 import { AUDIT_STREAM_KEY, INSTANCE_ID } from '../audit.constants';
 import { newEventId } from '../event-id';
 
-/** Events wait at most this long in process before one pipelined round trip appends them. */
+/** Events wait at most this long in process before one XADD appends them all. */
 const FLUSH_DELAY_MS = 2;
 const MAX_BATCH = 256;
 /** While Redis is unreachable, keep this many events in memory for a retry, then drop (counted). */
@@ -31,7 +31,7 @@ export interface RecorderStats {
 
 /**
  * AuditRecorder on a Redis Stream. record() only stamps the event and buffers it (never throws,
- * never awaits); a timer flushes the buffer as pipelined XADDs capped by MAXLEN ~. The event id is
+ * never awaits); a timer flushes the buffer as ONE XADD (JSON lines) capped by MAXLEN ~. The event id is
  * fixed before the first XADD, so an append retried after a lost reply is deduplicated by the sink.
  */
 @Injectable()
@@ -119,15 +119,17 @@ export class StreamAuditRecorder extends AuditRecorder implements BeforeApplicat
 
   private async append(batch: string[]): Promise<void> {
     const maxLen = this.cfg.streamMaxLen;
-    const pipe = this.redis.pipeline();
-    for (const json of batch) {
-      pipe.xadd(AUDIT_STREAM_KEY, 'MAXLEN', '~', maxLen, '*', STREAM_FIELD, json);
-    }
     try {
-      const results = (await pipe.exec()) ?? [];
-      const failed = batch.filter((_, i) => !results[i] || results[i][0]);
-      this.appended += batch.length - failed.length;
-      if (failed.length > 0) this.retryLater(failed, results.find((r) => r?.[0])?.[0]);
+      await this.redis.xadd(
+        AUDIT_STREAM_KEY,
+        'MAXLEN',
+        '~',
+        maxLen,
+        '*',
+        STREAM_BATCH_FIELD,
+        batch.join('\n'),
+      );
+      this.appended += batch.length;
     } catch (err) {
       this.retryLater(batch, err);
     }

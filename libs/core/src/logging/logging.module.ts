@@ -24,11 +24,12 @@ export function requestId(req: IncomingMessage): string {
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (cfg: AppConfig) => ({
-        exclude: [
-          { method: RequestMethod.ALL, path: 'health/{*path}' },
-          { method: RequestMethod.ALL, path: 'metrics' },
-          // The hot path logs errors, slow requests and a sample itself (issue #9).
-          { method: RequestMethod.ALL, path: 'wx' },
+        // Request lines for the admin API and OAuth only: health and metrics are scraped every
+        // few seconds, and the /wx hot path logs errors, slow requests and a sample itself
+        // (issue #9), so it does not even pass through the middleware.
+        forRoutes: [
+          { method: RequestMethod.ALL, path: 'api/{*path}' },
+          { method: RequestMethod.ALL, path: 'wx/oauth/{*path}' },
         ],
         pinoHttp: [
           {

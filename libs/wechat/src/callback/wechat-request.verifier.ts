@@ -36,6 +36,8 @@ const QUERY_PARAMS = [
   'encrypt_type',
   'msg_signature',
 ];
+/** The replay binding may wait this long for Redis before it lets the message through. */
+const BIND_TIMEOUT_MS = 300;
 /** Every push names its sender and the account; without them there is nobody to answer. */
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -147,15 +149,14 @@ export class WechatRequestVerifier {
     if (q.encrypt_type === 'aes') return;
     const bodyHash = createHash('sha1').update(body).digest('base64');
     const key = `wx:sig:${q.signature}:${q.timestamp}:${q.nonce}`;
-    const first = await this.redis.set(
-      key,
-      bodyHash,
-      'EX',
-      this.cfg.timestampToleranceSeconds * 2,
-      'NX',
-      'GET',
-    );
-    if (first !== null && first !== bodyHash) {
+    const ttl = this.cfg.timestampToleranceSeconds * 2;
+    // Fails open, and fast: with Redis down the claim itself answers "busy" within the deadline,
+    // and a 5xx here would only make WeChat retry into the same outage.
+    const first = await Promise.race([
+      this.redis.call('SET', key, bodyHash, 'EX', ttl, 'NX', 'GET').catch(() => null),
+      new Promise<null>((resolve) => setTimeout(resolve, BIND_TIMEOUT_MS, null).unref()),
+    ]);
+    if (typeof first === 'string' && first !== bodyHash) {
       throw new UnauthorizedException('Signature already used for another message');
     }
   }
