@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import {
   buildEncryptedEnvelope,
   buildTextReply,
   buildXml,
+  parseFlatMessage,
   parseWechatXml,
+  parseWithXml2js,
   WechatXmlError,
 } from './wechat-xml.codec';
 
@@ -165,5 +168,67 @@ describe('buildEncryptedEnvelope', () => {
     expect(() =>
       buildEncryptedEnvelope({ encrypt: 'x', msgSignature: 'y', timestamp: '1<a/>', nonce: 'z' }),
     ).toThrow(WechatXmlError);
+  });
+});
+
+describe('parseFlatMessage (the hot-path scanner) agrees with xml2js', () => {
+  const name = fc.constantFrom(
+    'ToUserName',
+    'FromUserName',
+    'CreateTime',
+    'MsgType',
+    'Content',
+    'MsgId',
+    'Event',
+    'EventKey',
+    'A_1',
+  );
+  const value = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme' }),
+    fc.constantFrom(' x ', '\n', ']]>', '&amp;', '<b>', ''),
+  );
+  const fields = fc.dictionary(name, value, { maxKeys: 9 });
+
+  it('yields exactly what xml2js yields, or defers to it (null)', () => {
+    fc.assert(
+      fc.property(fields, fc.boolean(), (f, asCdata) => {
+        const xml = asCdata
+          ? buildXml(f)
+          : `<xml>${Object.entries(f)
+              .map(([k, v]) => `<${k}>${v}</${k}>`)
+              .join('\n')}</xml>`;
+        let expected: Record<string, string> | Error;
+        try {
+          expected = parseWithXml2js(xml);
+        } catch (err) {
+          expected = err as Error;
+        }
+        const fast = parseFlatMessage(xml);
+        if (fast === null) return; // xml2js decides
+        expect(expected).not.toBeInstanceOf(Error);
+        expect(fast).toEqual(expected);
+      }),
+      { seed: 42, numRuns: 2000 },
+    );
+  });
+
+  it('takes the fast path for what WeChat actually sends', () => {
+    const xml = buildXml({
+      ToUserName: 'gh_1',
+      FromUserName: 'o-1',
+      CreateTime: 1,
+      MsgType: 'text',
+      Content: '领券',
+      MsgId: '7',
+    });
+    expect(parseFlatMessage(xml)).toEqual({
+      ToUserName: 'gh_1',
+      FromUserName: 'o-1',
+      CreateTime: '1',
+      MsgType: 'text',
+      Content: '领券',
+      MsgId: '7',
+    });
   });
 });

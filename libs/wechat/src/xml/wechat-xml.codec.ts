@@ -41,7 +41,7 @@ export function parseWechatXmlSync(xml: string): Record<string, string> {
   return parseFlatMessage(xml) ?? parseWithXml2js(xml);
 }
 
-function parseWithXml2js(xml: string): Record<string, string> {
+export function parseWithXml2js(xml: string): Record<string, string> {
   let parsed: unknown;
   try {
     parsed = parseSync(xml);
@@ -97,7 +97,10 @@ export function parseFlatMessage(xml: string): Record<string, string> | null {
       if (PLAIN_TEXT_UNSAFE.test(value)) return null;
       next = closeAt + close.length;
     }
-    fields[name] = value.trim();
+    const trimmed = value.trim();
+    // xml2js keeps whitespace-only text as it is: leave that rare shape to it.
+    if (trimmed === '' && value !== '') return null;
+    fields[name] = trimmed;
     i = next;
   }
   return { ...fields };
