@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import { wechatSignature } from './wechat-signature';
 
 export class WechatCryptoError extends Error {
@@ -16,15 +23,14 @@ const AES_BLOCK = 16;
 /** WeChat pads to 32-byte blocks (its PKCS#7 variant), not AES's 16. */
 const PAD_BLOCK = 32;
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * WeChat Official Account "safe mode" message crypto (the WXBizMsgCrypt scheme):
  * AES-256-CBC, key = base64(EncodingAESKey + '='), IV = key[0..16),
  * plaintext = random(16) ‖ uint32be(len(msg)) ‖ msg ‖ appId, padded to 32 bytes.
  */
 export class WechatMessageCrypto {
-  private readonly key: Buffer;
+  /** A KeyObject, imported once: each message's cipher then skips re-importing raw key bytes. */
+  private readonly key: KeyObject;
   private readonly iv: Buffer;
 
   constructor(
@@ -32,8 +38,9 @@ export class WechatMessageCrypto {
     encodingAesKey: string,
     private readonly appId: string,
   ) {
-    this.key = decodeEncodingAesKey(encodingAesKey);
-    this.iv = this.key.subarray(0, IV_BYTES);
+    const raw = decodeEncodingAesKey(encodingAesKey);
+    this.key = createSecretKey(raw);
+    this.iv = Buffer.from(raw.subarray(0, IV_BYTES));
   }
 
   encrypt(plainXml: string, random16: Buffer = randomBytes(RANDOM_BYTES)): string {
@@ -61,11 +68,9 @@ export class WechatMessageCrypto {
     if (plain.subarray(msgEnd).toString('utf8') !== this.appId) {
       throw new WechatCryptoError('appid mismatch');
     }
-    try {
-      return utf8Strict.decode(plain.subarray(HEADER_BYTES, msgEnd));
-    } catch {
-      throw new WechatCryptoError('decrypted message is not valid UTF-8');
-    }
+    const msg = plain.subarray(HEADER_BYTES, msgEnd);
+    if (!isUtf8(msg)) throw new WechatCryptoError('decrypted message is not valid UTF-8');
+    return msg.toString('utf8');
   }
 
   /** `msg_signature` / `MsgSignature` over the ciphertext. */
