@@ -9,7 +9,8 @@ import { Pool } from 'undici';
 
 export interface PreparedRequest {
   path: string;
-  body: string;
+  /** bytes, so the client doesn't re-encode a string per request */
+  body: Buffer;
 }
 
 /**
