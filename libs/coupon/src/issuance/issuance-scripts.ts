@@ -23,6 +23,8 @@ export interface IssuanceScripts {
     meta: (string | number)[],
   ): Promise<number>;
   updateMeta(metaKey: string, fields: (string | number)[]): Promise<number>;
+  /** Lowers a follower's count from `seen` to `to` (compare-and-set); 1 when it did. */
+  giveBackCount(usersKey: string, openid: string, seen: number, to: number): Promise<number>;
 }
 
 const lua = (name: string): string => readFileSync(join(__dirname, `${name}.lua`), 'utf8');
@@ -41,6 +43,7 @@ export function defineIssuanceScripts(redis: RedisClient): IssuanceScripts {
   const mergeCounts = define('wxcMergeCounts', 'merge-counts', 1);
   const publishState = define('wxcPublishState', 'publish-state', 3);
   const updateMeta = define('wxcUpdateMeta', 'update-meta', 1);
+  const giveBackCount = define('wxcGiveBackCount', 'give-back-count', 1);
   return {
     claim: (keys, openid, code, ttl) =>
       claim(...keys, openid, code, ttl) as Promise<ClaimScriptReply>,
@@ -50,5 +53,7 @@ export function defineIssuanceScripts(redis: RedisClient): IssuanceScripts {
     publishState: (keys, issued, free, meta) =>
       publishState(...keys, issued, free, ...meta) as Promise<number>,
     updateMeta: (metaKey, fields) => updateMeta(metaKey, ...fields) as Promise<number>,
+    giveBackCount: (usersKey, openid, seen, to) =>
+      giveBackCount(usersKey, openid, seen, to) as Promise<number>,
   };
 }
