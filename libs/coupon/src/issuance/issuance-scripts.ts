@@ -14,7 +14,15 @@ export interface IssuanceScripts {
     ttlSeconds: number,
   ): Promise<ClaimScriptReply>;
   release(keys: string[], openid: string, stockSeq: number, userSeq: number): Promise<number>;
-  catchUp(keys: string[], openid: string, maxStockSeq: number, maxUserSeq: number): Promise<number>;
+  /** keys: issued, users, request, free. giveBack*: the attempt's seqs MySQL lacks (0: none). */
+  catchUp(
+    keys: string[],
+    openid: string,
+    maxStockSeq: number,
+    maxUserSeq: number,
+    giveBackStockSeq: number,
+    giveBackUserSeq: number,
+  ): Promise<number>;
   mergeCounts(usersKey: string, pairs: (string | number)[]): Promise<number>;
   publishState(
     keys: string[],
@@ -39,7 +47,7 @@ export function defineIssuanceScripts(redis: RedisClient): IssuanceScripts {
   };
   const claim = define('wxcClaim', 'claim', 6);
   const release = define('wxcRelease', 'release', 4);
-  const catchUp = define('wxcCatchUp', 'catch-up', 3);
+  const catchUp = define('wxcCatchUp', 'catch-up', 4);
   const mergeCounts = define('wxcMergeCounts', 'merge-counts', 1);
   const publishState = define('wxcPublishState', 'publish-state', 3);
   const updateMeta = define('wxcUpdateMeta', 'update-meta', 1);
@@ -48,7 +56,8 @@ export function defineIssuanceScripts(redis: RedisClient): IssuanceScripts {
     claim: (keys, openid, code, ttl) =>
       claim(...keys, openid, code, ttl) as Promise<ClaimScriptReply>,
     release: (keys, openid, s, u) => release(...keys, openid, s, u) as Promise<number>,
-    catchUp: (keys, openid, s, u) => catchUp(...keys, openid, s, u) as Promise<number>,
+    catchUp: (keys, openid, s, u, gs, gu) =>
+      catchUp(...keys, openid, s, u, gs, gu) as Promise<number>,
     mergeCounts: (usersKey, pairs) => mergeCounts(usersKey, ...pairs) as Promise<number>,
     publishState: (keys, issued, free, meta) =>
       publishState(...keys, issued, free, ...meta) as Promise<number>,
