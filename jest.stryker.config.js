@@ -8,6 +8,11 @@ module.exports = {
   ...base,
   rootDir: __dirname,
   displayName: undefined,
+  // The mutated files need three names from @app/core: load just those (see core-slim.ts).
+  moduleNameMapper: {
+    '^@app/core$': '<rootDir>/test/mutation/core-slim.ts',
+    ...base.moduleNameMapper,
+  },
   testMatch: [
     '<rootDir>/libs/coupon/src/redemption/usage-rules.spec.ts',
     '<rootDir>/libs/coupon/src/issuance/*.spec.ts',
