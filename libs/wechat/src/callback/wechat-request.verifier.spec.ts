@@ -212,6 +212,9 @@ describe('WechatRequestVerifier', () => {
       const r = safe.encryptReply(MSG);
       expect(r.timestamp).toBe(String(NOW_S));
       expect(r.nonce).toMatch(/^\d+$/);
+      // Fresh per reply: a constant nonce would let a reply be replayed as another.
+      const nonces = new Set(Array.from({ length: 5 }, () => safe.encryptReply(MSG).nonce));
+      expect(nonces.size).toBeGreaterThan(1);
       expect(r.msgSignature).toBe(crypto.sign(r.timestamp, r.nonce, r.encrypt));
       expect(crypto.decrypt(r.encrypt)).toBe(MSG);
     });
