@@ -1,6 +1,5 @@
 import { Redis } from 'ioredis';
 import { templateKeys } from '@app/coupon';
-import type { RedisClient } from '@app/core';
 import {
   defineIssuanceScripts,
   type IssuanceScripts,
@@ -20,7 +19,7 @@ describe('gate scripts (Lua, real Redis)', () => {
 
   beforeAll(() => {
     redis = new Redis(TEST_ENV.REDIS_URL);
-    scripts = defineIssuanceScripts(redis as unknown as RedisClient);
+    scripts = defineIssuanceScripts(redis);
   });
   afterAll(() => redis.disconnect());
   beforeEach(async () => {
