@@ -75,6 +75,7 @@ export const couponConfig = registerAs('coupon', () => {
     expiryIntervalSeconds: env.COUPON_EXPIRY_INTERVAL_SECONDS,
     expiryBatchSize: env.COUPON_EXPIRY_BATCH_SIZE,
     stockReconcileIntervalSeconds: env.STOCK_RECONCILE_INTERVAL_SECONDS,
+    stockReconcileGraceSeconds: env.STOCK_RECONCILE_GRACE_SECONDS,
     myCouponsKeyword: env.MY_COUPONS_KEYWORD.trim(),
     /** Per follower and campaign, checked inside the claim script (no extra round trip). */
     claimRateLimit: env.WX_CLAIM_RATE_LIMIT,

@@ -21,6 +21,10 @@ describe('validateEnvironment', () => {
     expect(env.WECHAT_API_BASE_URL).toBe('https://api.weixin.qq.com');
     expect(env.WECHAT_REPLY_DEADLINE_MS).toBe(3000);
     expect(env.MONGODB_URI).toBeUndefined();
+    expect(env.STOCK_RECONCILE_GRACE_SECONDS).toBe(30);
+    expect(validateEnvironment({ ...valid, STOCK_RECONCILE_GRACE_SECONDS: '90' })).toMatchObject({
+      STOCK_RECONCILE_GRACE_SECONDS: 90,
+    });
   });
 
   it('treats an empty optional setting as unset (plain mode without EncodingAESKey)', () => {
@@ -41,6 +45,8 @@ describe('validateEnvironment', () => {
     ['PII_ENCRYPTION_KEY', 'nope'],
     ['PORT', 'eighty'],
     ['MONGODB_URI', 'http://mongo'],
+    ['STOCK_RECONCILE_GRACE_SECONDS', '2'],
+    ['STOCK_RECONCILE_GRACE_SECONDS', 'soon'],
   ])('refuses to boot when %s is %p, naming it', (key, value) => {
     const env: Record<string, unknown> = { ...valid, [key]: value };
     if (value === undefined) delete env[key];

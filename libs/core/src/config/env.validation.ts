@@ -290,6 +290,14 @@ export class EnvironmentVariables {
   @Max(86400)
   STOCK_RECONCILE_INTERVAL_SECONDS = 60;
 
+  /** How long a slot (and a follower's count) must stay missing from MySQL before it is given
+   * back: longer than any claim can still be writing its row. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(86400)
+  STOCK_RECONCILE_GRACE_SECONDS = 30;
+
   /** Text a follower sends to list their usable coupons. */
   @IsString()
   @MinLength(1)

@@ -198,7 +198,7 @@ export class ClaimService {
           await this.release(req, grant);
           return this.replayFromDatabase(req, template);
         case 'redis-behind':
-          await this.catchUp(req);
+          await this.catchUp(req, grant);
           continue;
         case 'code-clash':
           await this.release(req, grant);
@@ -302,19 +302,27 @@ export class ClaimService {
     );
   }
 
-  private async catchUp(req: ClaimRequest): Promise<void> {
-    const [row] = await this.db.query<{ maxStock: number | null; maxUser: number | null }[]>(
+  /** A unique-key clash: give back what this attempt took that MySQL does not hold, then raise
+   * the counters to MySQL's (see catch-up.lua). */
+  private async catchUp(req: ClaimRequest, g: Grant): Promise<void> {
+    const [row] = await this.db.query<
+      { maxStock: number | null; maxUser: number | null; stockHeld: string; userHeld: string }[]
+    >(
       `SELECT MAX(stock_seq) AS maxStock,
-              MAX(CASE WHEN openid = ? THEN user_seq END) AS maxUser
+              MAX(CASE WHEN openid = ? THEN user_seq END) AS maxUser,
+              COUNT(CASE WHEN stock_seq = ? THEN 1 END) AS stockHeld,
+              COUNT(CASE WHEN openid = ? AND user_seq = ? THEN 1 END) AS userHeld
        FROM coupon WHERE template_id = ?`,
-      [req.openid, req.templateId],
+      [req.openid, g.stockSeq, req.openid, g.userSeq, req.templateId],
     );
     const k = templateKeys(req.templateId);
     await this.scripts.catchUp(
-      [k.issued, k.users, k.request(req.requestKey)],
+      [k.issued, k.users, k.request(req.requestKey), k.free],
       req.openid,
       row.maxStock ?? 0,
       row.maxUser ?? 0,
+      Number(row.stockHeld) > 0 ? 0 : g.stockSeq,
+      Number(row.userHeld) > 0 ? 0 : g.userSeq,
     );
   }
 

@@ -19,7 +19,15 @@ export interface ClaimScriptArgs {
 export interface IssuanceScripts {
   claim(keys: string[], args: ClaimScriptArgs): Promise<ClaimScriptReply>;
   release(keys: string[], openid: string, stockSeq: number, userSeq: number): Promise<number>;
-  catchUp(keys: string[], openid: string, maxStockSeq: number, maxUserSeq: number): Promise<number>;
+  /** keys: issued, users, request, free. giveBack*: the attempt's seqs MySQL lacks (0: none). */
+  catchUp(
+    keys: string[],
+    openid: string,
+    maxStockSeq: number,
+    maxUserSeq: number,
+    giveBackStockSeq: number,
+    giveBackUserSeq: number,
+  ): Promise<number>;
   mergeCounts(usersKey: string, pairs: (string | number)[]): Promise<number>;
   publishState(
     keys: string[],
@@ -28,6 +36,8 @@ export interface IssuanceScripts {
     meta: (string | number)[],
   ): Promise<number>;
   updateMeta(metaKey: string, fields: (string | number)[]): Promise<number>;
+  /** Lowers a follower's count from `seen` to `to` (compare-and-set); 1 when it did. */
+  giveBackCount(usersKey: string, openid: string, seen: number, to: number): Promise<number>;
 }
 
 const lua = (name: string): string => readFileSync(join(__dirname, `${name}.lua`), 'utf8');
@@ -42,10 +52,11 @@ export function defineIssuanceScripts(redis: RedisClient): IssuanceScripts {
   };
   const claim = define('wxcClaim', 'claim', 7);
   const release = define('wxcRelease', 'release', 4);
-  const catchUp = define('wxcCatchUp', 'catch-up', 3);
+  const catchUp = define('wxcCatchUp', 'catch-up', 4);
   const mergeCounts = define('wxcMergeCounts', 'merge-counts', 1);
   const publishState = define('wxcPublishState', 'publish-state', 3);
   const updateMeta = define('wxcUpdateMeta', 'update-meta', 1);
+  const giveBackCount = define('wxcGiveBackCount', 'give-back-count', 1);
   return {
     claim: (keys, a) =>
       claim(
@@ -59,10 +70,13 @@ export function defineIssuanceScripts(redis: RedisClient): IssuanceScripts {
         a.rateWindowMs,
       ) as Promise<ClaimScriptReply>,
     release: (keys, openid, s, u) => release(...keys, openid, s, u) as Promise<number>,
-    catchUp: (keys, openid, s, u) => catchUp(...keys, openid, s, u) as Promise<number>,
+    catchUp: (keys, openid, s, u, gs, gu) =>
+      catchUp(...keys, openid, s, u, gs, gu) as Promise<number>,
     mergeCounts: (usersKey, pairs) => mergeCounts(usersKey, ...pairs) as Promise<number>,
     publishState: (keys, issued, free, meta) =>
       publishState(...keys, issued, free, ...meta) as Promise<number>,
     updateMeta: (metaKey, fields) => updateMeta(metaKey, ...fields) as Promise<number>,
+    giveBackCount: (usersKey, openid, seen, to) =>
+      giveBackCount(usersKey, openid, seen, to) as Promise<number>,
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import {
   randomBytesPooled,
+  randomNonce,
   REDIS_CLIENT,
   type RedisClient,
   wechatConfig,
@@ -85,7 +86,8 @@ export class WechatRequestVerifier {
     if (!q.signature || !q.timestamp || !q.nonce) {
       throw new UnauthorizedException('signature, timestamp and nonce are required');
     }
-    if (!/^\d{1,12}$/.test(q.timestamp)) throw new UnauthorizedException('Invalid timestamp');
+    if (!/^\d{1,12}$/.test(q.timestamp))
+      throw new UnauthorizedException('Stale or invalid timestamp');
     const skew = Math.abs(Date.now() / 1000 - Number(q.timestamp));
     if (skew > this.cfg.timestampToleranceSeconds) {
       throw new UnauthorizedException('Stale or invalid timestamp');
@@ -118,9 +120,9 @@ export class WechatRequestVerifier {
     if (typeof body !== 'string' || body.trim() === '') {
       throw new BadRequestException('Expected an XML body (Content-Type: text/xml)');
     }
-    if (q.encrypt_type !== 'aes' || !this.crypto) {
-      return { fields: messageFields(parse(body)), encrypted: false };
-    }
+    if (q.encrypt_type !== 'aes') return { fields: messageFields(parse(body)), encrypted: false };
+    if (!this.crypto)
+      throw new BadRequestException('Safe mode is not configured (WECHAT_ENCODING_AES_KEY)');
     // The envelope WeChat sends is tiny and fixed; read Encrypt without a full XML parse when it
     // has exactly that shape (base64 holds no markup), else parse it properly.
     const encrypt = ENVELOPE.exec(body)?.[1] ?? parse(body).Encrypt;
@@ -164,7 +166,7 @@ export class WechatRequestVerifier {
   /** Encrypted passive reply envelope (safe mode) with a fresh timestamp and nonce. */
   encryptReply(
     xml: string,
-    nonce: string,
+    nonce: string = randomNonce(),
   ): {
     encrypt: string;
     msgSignature: string;
