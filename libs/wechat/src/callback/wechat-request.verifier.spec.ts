@@ -122,7 +122,7 @@ describe('WechatRequestVerifier', () => {
 
   describe('readMessage', () => {
     it('parses a plain message', async () => {
-      expect(await read(safe, signed(), MSG)).toEqual({
+      expect(read(safe, signed(), MSG)).toEqual({
         fields: { ToUserName: 'gh_x', FromUserName: 'o1', MsgType: 'text', Content: '券' },
         encrypted: false,
       });
@@ -151,16 +151,16 @@ describe('WechatRequestVerifier', () => {
 
     it('decrypts a safe-mode message (fast path for the standard envelope)', async () => {
       const { q, body } = encrypted();
-      expect(await read(safe, q, body)).toEqual({
+      expect(read(safe, q, body)).toEqual({
         fields: await parseWechatXml(MSG),
         encrypted: true,
       });
       // Any other shape of envelope is parsed properly.
       const { q: q2, enc } = encrypted();
       const odd = `<xml><Encrypt><![CDATA[${enc}]]></Encrypt><ToUserName>gh_x</ToUserName></xml>`;
-      expect(await read(safe, q2, odd)).toMatchObject({ encrypted: true });
+      expect(read(safe, q2, odd)).toMatchObject({ encrypted: true });
       const spaced = `\n <xml>\n<ToUserName><![CDATA[gh_x]]></ToUserName>\n<Encrypt><![CDATA[${enc}]]></Encrypt>\n</xml>\n`;
-      expect(await read(safe, q2, spaced)).toMatchObject({ encrypted: true });
+      expect(read(safe, q2, spaced)).toMatchObject({ encrypted: true });
     });
 
     it('treats encrypt_type other than aes as plain mode (and a plain message must name its sender)', async () => {
