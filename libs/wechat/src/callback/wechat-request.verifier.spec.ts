@@ -121,7 +121,7 @@ describe('WechatRequestVerifier', () => {
   });
 
   describe('readMessage', () => {
-    it('parses a plain message', async () => {
+    it('parses a plain message', () => {
       expect(read(safe, signed(), MSG)).toEqual({
         fields: { ToUserName: 'gh_x', FromUserName: 'o1', MsgType: 'text', Content: '券' },
         encrypted: false,
