@@ -2,8 +2,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigService } from '@nestjs/config';
-import { Logger } from 'nestjs-pino';
-import { type AppConfig, requestId, type WechatConfig } from '@app/core';
+import { type AppConfig, AppLogger, requestId, type WechatConfig } from '@app/core';
 import { setupOpenApi } from './openapi/openapi.setup';
 
 /** The adapter options shared by main.ts and the e2e tests. */
@@ -31,7 +30,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const appCfg = config.getOrThrow<AppConfig>('app');
   const wechatCfg = config.getOrThrow<WechatConfig>('wechat');
 
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
 
   // Security headers everywhere; the CSP allows what Swagger UI needs and nothing remote.
   await app.register(helmet, {

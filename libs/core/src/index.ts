@@ -18,5 +18,7 @@ export * from './lifecycle/lifecycle.module';
 export * from './audit/audit-recorder';
 export * from './metrics/metrics.service';
 export { requestId } from './logging/logging.module';
+export * from './logging/app-logger';
 export * from './database/mysql-errors';
 export * from './dto/page.query';
+export * from './metrics/cluster-metrics';

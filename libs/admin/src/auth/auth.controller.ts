@@ -6,6 +6,7 @@ import {
   HttpCode,
   HttpStatus,
   Ip,
+  Logger,
   Post,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -35,6 +36,8 @@ import { Roles } from './roles.decorator';
 @ApiTags('admin-auth')
 @Controller('api/v1/admin/auth')
 export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+
   constructor(
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
@@ -61,7 +64,11 @@ export class AuthController {
       await this.throttle.succeeded(body.username);
       return res;
     } catch (err) {
-      if (err instanceof UnauthorizedException) await this.throttle.failed(body.username, ip);
+      if (err instanceof UnauthorizedException) {
+        // Never the password; the username and IP are what an operator needs to spot guessing.
+        this.logger.warn(`failed admin login for "${body.username}" from ${ip}`);
+        await this.throttle.failed(body.username, ip);
+      }
       throw err;
     }
   }
