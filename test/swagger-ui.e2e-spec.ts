@@ -60,7 +60,10 @@ describe('Swagger UI in headless Chromium (e2e)', () => {
     await block.locator('.live-responses-table tr.response .response-col_status').first().waitFor();
     expect(String(res.status())).toBe(
       (
-        await block.locator('.live-responses-table tr.response .response-col_status').first().innerText()
+        await block
+          .locator('.live-responses-table tr.response .response-col_status')
+          .first()
+          .innerText()
       ).trim(),
     );
     return String(res.status());
