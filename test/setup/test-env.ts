@@ -14,7 +14,7 @@ export const TEST_ENV: Record<string, string> = {
   WECHAT_API_BASE_URL: 'http://127.0.0.1:1',
   JWT_SECRET: 'test-jwt-secret-test-jwt-secret-0123456789',
   ADMIN_BOOTSTRAP_USERNAME: 'admin',
-  ADMIN_BOOTSTRAP_PASSWORD: 'admin-password-123',
+  ADMIN_BOOTSTRAP_PASSWORD: 'change-me-please-123',
   PII_ENCRYPTION_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
   // Specs hammer one follower on purpose; test/follower-throttle*.e2e-spec.ts sets a real limit.
   WX_CLAIM_RATE_LIMIT: '1000',

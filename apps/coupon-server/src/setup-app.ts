@@ -1,10 +1,9 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigService } from '@nestjs/config';
-import { Logger } from 'nestjs-pino';
-import { type AppConfig, requestId, type WechatConfig } from '@app/core';
+import { type AppConfig, AppLogger, requestId, type WechatConfig } from '@app/core';
+import { setupOpenApi } from './openapi/openapi.setup';
 
 /** The adapter options shared by main.ts and the e2e tests. */
 export function createFastifyAdapter(): FastifyAdapter {
@@ -31,7 +30,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const appCfg = config.getOrThrow<AppConfig>('app');
   const wechatCfg = config.getOrThrow<WechatConfig>('wechat');
 
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
 
   // Security headers everywhere; the CSP allows what Swagger UI needs and nothing remote.
   await app.register(helmet, {
@@ -41,6 +40,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Off: on plain HTTP (a LAN address, no TLS proxy) it makes browsers fetch /docs assets
+        // over https, which fails and leaves Swagger UI blank. TLS is the proxy's job.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -66,18 +68,5 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
 
   app.enableShutdownHooks();
 
-  if (appCfg.swaggerEnabled) {
-    const doc = new DocumentBuilder()
-      .setTitle('wx-coupon admin API')
-      .setDescription(
-        'Coupon campaigns for a WeChat Official Account. Amounts are integer cents; times are ISO-8601 UTC. ' +
-          'Errors always look like {statusCode, error, message, details?}.',
-      )
-      .setVersion('1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-      .build();
-    SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
-      jsonDocumentUrl: 'docs-json',
-    });
-  }
+  if (appCfg.swaggerEnabled) setupOpenApi(app);
 }

@@ -1,2 +1,3 @@
 export * from './admin.module';
 export * from './auth';
+export * from './common/api-error.response';

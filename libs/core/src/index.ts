@@ -18,6 +18,8 @@ export * from './lifecycle/lifecycle.module';
 export * from './audit/audit-recorder';
 export * from './metrics/metrics.service';
 export { requestId } from './logging/logging.module';
+export * from './logging/app-logger';
 export * from './database/mysql-errors';
 export * from './dto/page.query';
 export { randomBytesPooled, randomNonce } from './crypto/random-pool';
+export * from './metrics/cluster-metrics';

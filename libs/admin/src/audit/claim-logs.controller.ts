@@ -34,6 +34,7 @@ export class ClaimLogsController {
 
   @Get()
   @ApiOperation({
+    operationId: 'listClaimLogs',
     summary: 'Audit trail of claim attempts (and redemptions), newest first',
     description:
       'Written asynchronously from a Redis Stream: the newest events may lag by a moment.',
@@ -59,7 +60,10 @@ export class ClaimLogsController {
   }
 
   @Get('summary')
-  @ApiOperation({ summary: 'Count of each outcome per template in [from, to)' })
+  @ApiOperation({
+    operationId: 'summarizeClaimLogs',
+    summary: 'Count of each outcome per template in [from, to)',
+  })
   @ApiOkResponse({ type: ClaimLogSummaryView })
   async summary(@Query() q: ClaimLogSummaryQuery): Promise<ClaimLogSummaryView> {
     const from = new Date(q.from);

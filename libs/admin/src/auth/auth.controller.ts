@@ -2,9 +2,11 @@ import {
   Body,
   Controller,
   Get,
+  Header,
   HttpCode,
   HttpStatus,
   Ip,
+  Logger,
   Post,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -34,6 +36,8 @@ import { Roles } from './roles.decorator';
 @ApiTags('admin-auth')
 @Controller('api/v1/admin/auth')
 export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+
   constructor(
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
@@ -42,7 +46,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Exchange username + password for a bearer JWT' })
+  @ApiOperation({ operationId: 'login', summary: 'Exchange username + password for a bearer JWT' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiBadRequestResponse({ description: 'Missing or unknown fields', type: ApiErrorResponse })
   @ApiUnauthorizedResponse({
@@ -60,14 +64,21 @@ export class AuthController {
       await this.throttle.succeeded(body.username);
       return res;
     } catch (err) {
-      if (err instanceof UnauthorizedException) await this.throttle.failed(body.username, ip);
+      if (err instanceof UnauthorizedException) {
+        // Never the password; the username and IP are what an operator needs to spot guessing.
+        this.logger.warn(`failed admin login for "${body.username}" from ${ip}`);
+        await this.throttle.failed(body.username, ip);
+      }
       throw err;
     }
   }
 
   @Get('me')
   @ApiBearerAuth('bearer')
-  @ApiOperation({ summary: 'The admin this token belongs to (any role)' })
+  @ApiOperation({
+    operationId: 'getCurrentAdmin',
+    summary: 'The admin this token belongs to (any role)',
+  })
   @ApiOkResponse({ type: AdminPrincipalDto })
   @ApiUnauthorizedResponse({
     description: 'Missing, invalid, expired or revoked token',
@@ -79,8 +90,18 @@ export class AuthController {
 
   @Get('users')
   @Roles(AdminRole.ADMIN)
+  // RFC 9745 / RFC 8288: tell clients the alias is deprecated and where its successor lives.
+  @Header('Deprecation', 'true')
+  @Header('Link', '</api/v1/admin/users>; rel="successor-version"')
   @ApiBearerAuth('bearer')
-  @ApiOperation({ summary: 'List admin users (ADMIN only); never includes password hashes' })
+  @ApiOperation({
+    operationId: 'listAdminUsersLegacy',
+    summary: 'Deprecated alias of GET /api/v1/admin/users (same body); kept for old clients',
+    description:
+      'Answers exactly like `listAdminUsers` (GET /api/v1/admin/users), which is where admin ' +
+      'users are managed. New clients should use that path; this one stays for compatibility.',
+    deprecated: true,
+  })
   @ApiOkResponse({ type: AdminUserView, isArray: true })
   @ApiUnauthorizedResponse({
     description: 'Missing, invalid, expired or revoked token',

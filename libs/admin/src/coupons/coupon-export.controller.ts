@@ -28,7 +28,10 @@ export class CouponExportController {
   @Get(':id/coupons.csv')
   @Roles(AdminRole.MARKETER, AdminRole.VIEWER)
   @Header('content-type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: "Export a template's coupons as CSV (streamed, RFC 4180 quoting)" })
+  @ApiOperation({
+    operationId: 'exportTemplateCouponsCsv',
+    summary: "Export a template's coupons as CSV (streamed, RFC 4180 quoting)",
+  })
   @ApiParam({ name: 'id', type: Number })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV with a header row', schema: { type: 'string' } })

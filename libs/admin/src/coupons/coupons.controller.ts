@@ -54,6 +54,7 @@ export class CouponsController {
   @Get()
   @Roles(AdminRole.MARKETER, AdminRole.VIEWER)
   @ApiOperation({
+    operationId: 'searchCoupons',
     summary: 'Search coupons, newest claim first (keyset pagination: pass nextCursor as cursor)',
   })
   @ApiOkResponse({ type: CouponPage })
@@ -63,7 +64,7 @@ export class CouponsController {
 
   @Get(':code')
   @Roles(AdminRole.MARKETER, AdminRole.VIEWER, AdminRole.CLERK)
-  @ApiOperation({ summary: 'One coupon with its redemption history' })
+  @ApiOperation({ operationId: 'getCoupon', summary: 'One coupon with its redemption history' })
   @ApiParam(CODE_PARAM)
   @ApiOkResponse({ type: CouponView })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'Unknown code' })
@@ -75,6 +76,7 @@ export class CouponsController {
   @HttpCode(200)
   @Roles(AdminRole.CLERK, AdminRole.MARKETER)
   @ApiOperation({
+    operationId: 'redeemCoupon',
     summary: '核销: use the coupon on an order (idempotent by requestNo)',
     description:
       'A retry with the same requestNo returns the first answer (200, same body). The validity ' +
@@ -106,6 +108,7 @@ export class CouponsController {
   @HttpCode(200)
   @Roles(AdminRole.CLERK, AdminRole.MARKETER)
   @ApiOperation({
+    operationId: 'undoRedemption',
     summary: 'Undo a redemption within REDEMPTION_UNDO_WINDOW_MINUTES (idempotent)',
     description: 'The coupon goes back to AVAILABLE, or EXPIRED when it is past its validity.',
   })
@@ -124,7 +127,10 @@ export class CouponsController {
   @Post(':code/revoke')
   @HttpCode(200)
   @Roles(AdminRole.MARKETER)
-  @ApiOperation({ summary: 'Withdraw an AVAILABLE coupon (AVAILABLE -> REVOKED), with a reason' })
+  @ApiOperation({
+    operationId: 'revokeCoupon',
+    summary: 'Withdraw an AVAILABLE coupon (AVAILABLE -> REVOKED), with a reason',
+  })
   @ApiParam(CODE_PARAM)
   @ApiOkResponse({ type: CouponView })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'Unknown code' })

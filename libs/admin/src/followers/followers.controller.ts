@@ -41,6 +41,7 @@ export class FollowersController {
 
   @Get()
   @ApiOperation({
+    operationId: 'findFollowersByPhone',
     summary: 'Find followers by bound phone number (exact match via blind index)',
     description: `Numbers are stored encrypted; the lookup uses an HMAC blind index. ${PHONE_VISIBILITY}`,
   })
@@ -54,7 +55,11 @@ export class FollowersController {
   }
 
   @Get(':openid')
-  @ApiOperation({ summary: 'One follower by openid', description: PHONE_VISIBILITY })
+  @ApiOperation({
+    operationId: 'getFollower',
+    summary: 'One follower by openid',
+    description: PHONE_VISIBILITY,
+  })
   @ApiParam({ name: 'openid', example: 'oAbC123xYz_4567890abcdefghij' })
   @ApiOkResponse({ type: FollowerView })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'No follower with this openid' })

@@ -30,7 +30,7 @@ export class StatsController {
   constructor(private readonly stats: CouponStatsService) {}
 
   @Get('overview')
-  @ApiOperation({ summary: 'Totals across all templates' })
+  @ApiOperation({ operationId: 'getStatsOverview', summary: 'Totals across all templates' })
   @ApiOkResponse({ type: OverviewStatsView })
   overview(): Promise<OverviewStatsView> {
     return this.stats.overview();
@@ -38,6 +38,7 @@ export class StatsController {
 
   @Get('templates/:id')
   @ApiOperation({
+    operationId: 'getTemplateStats',
     summary: 'One template: counts, redemption rate, discount given, claims per hour',
   })
   @ApiParam({ name: 'id', type: Number })

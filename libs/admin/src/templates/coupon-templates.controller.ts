@@ -47,7 +47,10 @@ export class CouponTemplatesController {
 
   @Post()
   @Roles(AdminRole.MARKETER)
-  @ApiOperation({ summary: 'Create a template (starts as DRAFT)' })
+  @ApiOperation({
+    operationId: 'createCouponTemplate',
+    summary: 'Create a template (starts as DRAFT)',
+  })
   @ApiCreatedResponse({ type: CouponTemplateView })
   @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Invalid or contradictory fields' })
   async create(@Body() dto: CreateCouponTemplateDto): Promise<CouponTemplateView> {
@@ -56,7 +59,7 @@ export class CouponTemplatesController {
 
   @Get()
   @Roles(AdminRole.MARKETER, AdminRole.VIEWER)
-  @ApiOperation({ summary: 'List templates, newest first' })
+  @ApiOperation({ operationId: 'listCouponTemplates', summary: 'List templates, newest first' })
   @ApiOkResponse({ type: CouponTemplatePage })
   async list(@Query() query: ListTemplatesQuery): Promise<CouponTemplatePage> {
     const { items, total } = await this.templates.list(query);
@@ -70,7 +73,10 @@ export class CouponTemplatesController {
 
   @Get(':id')
   @Roles(AdminRole.MARKETER, AdminRole.VIEWER)
-  @ApiOperation({ summary: 'One template with live issuedCount and remaining' })
+  @ApiOperation({
+    operationId: 'getCouponTemplate',
+    summary: 'One template with live issuedCount and remaining',
+  })
   @ApiParam({ name: 'id', type: Number })
   @ApiOkResponse({ type: CouponTemplateView })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
@@ -82,6 +88,7 @@ export class CouponTemplatesController {
   @Patch(':id')
   @Roles(AdminRole.MARKETER)
   @ApiOperation({
+    operationId: 'updateCouponTemplate',
     summary: 'Edit a template (compare-and-set on version; optional expectedVersion)',
     description:
       'DRAFT: any field, validated like create. ACTIVE/PAUSED: only name, description, a higher ' +
@@ -109,7 +116,10 @@ export class CouponTemplatesController {
   @Post(':id/activate')
   @HttpCode(200)
   @Roles(AdminRole.MARKETER)
-  @ApiOperation({ summary: 'DRAFT|PAUSED -> ACTIVE: followers can claim' })
+  @ApiOperation({
+    operationId: 'activateCouponTemplate',
+    summary: 'DRAFT|PAUSED -> ACTIVE: followers can claim',
+  })
   @ApiParam({ name: 'id', type: Number })
   @ApiOkResponse({ type: CouponTemplateView })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
@@ -121,7 +131,10 @@ export class CouponTemplatesController {
   @Post(':id/pause')
   @HttpCode(200)
   @Roles(AdminRole.MARKETER)
-  @ApiOperation({ summary: 'ACTIVE -> PAUSED: claims refused until re-activated' })
+  @ApiOperation({
+    operationId: 'pauseCouponTemplate',
+    summary: 'ACTIVE -> PAUSED: claims refused until re-activated',
+  })
   @ApiParam({ name: 'id', type: Number })
   @ApiOkResponse({ type: CouponTemplateView })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
@@ -133,7 +146,10 @@ export class CouponTemplatesController {
   @Post(':id/end')
   @HttpCode(200)
   @Roles(AdminRole.MARKETER)
-  @ApiOperation({ summary: 'DRAFT|ACTIVE|PAUSED -> ENDED (final; frees keyword and menu key)' })
+  @ApiOperation({
+    operationId: 'endCouponTemplate',
+    summary: 'DRAFT|ACTIVE|PAUSED -> ENDED (final; frees keyword and menu key)',
+  })
   @ApiParam({ name: 'id', type: Number })
   @ApiOkResponse({ type: CouponTemplateView })
   @ApiNotFoundResponse({ type: ApiErrorResponse })

@@ -23,6 +23,7 @@ export class AccountController {
   @Post('change-password')
   @HttpCode(204)
   @ApiOperation({
+    operationId: 'changeOwnPassword',
     summary: 'Change your own password (any role); every token of yours, this one too, ends',
   })
   @ApiNoContentResponse({ description: 'Changed; log in again' })

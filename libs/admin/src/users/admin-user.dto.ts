@@ -29,7 +29,7 @@ export class ResetPasswordDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty({ example: 'the-current-password', maxLength: 256, format: 'password' })
+  @ApiProperty({ example: 'change-me-please-123', maxLength: 256, format: 'password' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(256)

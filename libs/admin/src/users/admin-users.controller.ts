@@ -34,7 +34,7 @@ export class AdminUsersController {
   constructor(private readonly users: AdminUsersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an admin user with a role' })
+  @ApiOperation({ operationId: 'createAdminUser', summary: 'Create an admin user with a role' })
   @ApiCreatedResponse({ type: AdminUserView })
   @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Invalid fields' })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'Username taken' })
@@ -43,7 +43,10 @@ export class AdminUsersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List admin users (never password hashes)' })
+  @ApiOperation({
+    operationId: 'listAdminUsers',
+    summary: 'List admin users (never password hashes)',
+  })
   @ApiOkResponse({ type: AdminUserView, isArray: true })
   list(): Promise<AdminUserView[]> {
     return this.users.list();
@@ -51,7 +54,10 @@ export class AdminUsersController {
 
   @Post(':id/disable')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Disable a user; their tokens stop working at once' })
+  @ApiOperation({
+    operationId: 'disableAdminUser',
+    summary: 'Disable a user; their tokens stop working at once',
+  })
   @ApiParam({ name: 'id', type: Number })
   @ApiOkResponse({ type: AdminUserView })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
@@ -65,7 +71,10 @@ export class AdminUsersController {
 
   @Post(':id/enable')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Enable a user again (they must log in anew)' })
+  @ApiOperation({
+    operationId: 'enableAdminUser',
+    summary: 'Enable a user again (they must log in anew)',
+  })
   @ApiParam({ name: 'id', type: Number })
   @ApiOkResponse({ type: AdminUserView })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
@@ -78,7 +87,10 @@ export class AdminUsersController {
 
   @Post(':id/reset-password')
   @HttpCode(204)
-  @ApiOperation({ summary: "Set a user's password; their existing tokens stop working" })
+  @ApiOperation({
+    operationId: 'resetAdminUserPassword',
+    summary: "Set a user's password; their existing tokens stop working",
+  })
   @ApiParam({ name: 'id', type: Number })
   @ApiNoContentResponse({ description: 'Password replaced' })
   @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Password too short/long' })

@@ -26,7 +26,10 @@ export class WechatMenuController {
   constructor(private readonly menus: WechatMenuService) {}
 
   @Get()
-  @ApiOperation({ summary: "The Official Account's current custom menu, as WeChat has it" })
+  @ApiOperation({
+    operationId: 'getWechatMenu',
+    summary: "The Official Account's current custom menu, as WeChat has it",
+  })
   @ApiOkResponse({ type: WechatMenuDto })
   current(): Promise<WechatMenuDto> {
     return this.menus.current();
@@ -34,6 +37,7 @@ export class WechatMenuController {
 
   @Put()
   @ApiOperation({
+    operationId: 'publishWechatMenu',
     summary: 'Publish the custom menu (replaces it)',
     description:
       "Checked against WeChat's limits before anything is sent: ≤ 3 top-level buttons, ≤ 5 " +

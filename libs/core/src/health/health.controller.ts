@@ -1,5 +1,5 @@
 import { Controller, Get, Optional } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -28,6 +28,7 @@ export class HealthController {
   /** The process is up (for restarts); says nothing about dependencies. */
   @Get('live')
   @HealthCheck()
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process answers' })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
@@ -36,6 +37,10 @@ export class HealthController {
    * otherwise), so a load balancer stops sending work to an instance that is draining. */
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'Readiness: MySQL, Redis and the audit pipeline answer, not shutting down (else 503)',
+  })
   ready(): Promise<HealthCheckResult> {
     const audit = this.audit;
     return this.health.check([

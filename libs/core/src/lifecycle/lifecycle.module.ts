@@ -1,7 +1,28 @@
-import { Global, Module } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Global,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InFlightWork } from './in-flight-work';
 
 /** Graceful-shutdown helpers, global so any feature can register its in-flight work. */
 @Global()
 @Module({ providers: [InFlightWork], exports: [InFlightWork] })
-export class LifecycleModule {}
+export class LifecycleModule implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Lifecycle');
+
+  constructor(private readonly inFlight: InFlightWork) {}
+
+  /** Operators see when and why an instance stopped, and that it finished cleanly. */
+  beforeApplicationShutdown(signal?: string): void {
+    this.logger.log(
+      `shutting down (${signal ?? 'app.close'}): draining ${this.inFlight.size} in-flight`,
+    );
+  }
+
+  onApplicationShutdown(signal?: string): void {
+    this.logger.log(`shutdown complete (${signal ?? 'app.close'})`);
+  }
+}

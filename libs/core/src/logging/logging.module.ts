@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { Module, RequestMethod } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Module, type OnModuleInit, RequestMethod } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import { appConfig, type AppConfig } from '../config/configuration';
+import { AppLogger } from './app-logger';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -19,6 +22,14 @@ export function requestId(req: IncomingMessage): string {
  * only: the query string of /wx holds signatures and the follower's openid, and headers hold
  * bearer tokens, so neither is ever written.
  */
+function withClientIp(
+  req: IncomingMessage & { clientIp?: string },
+  _res: ServerResponse,
+  line: object,
+): object {
+  return { ...line, ip: req.clientIp };
+}
+
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -46,6 +57,10 @@ export function requestId(req: IncomingMessage): string {
               paths: ['req.headers', 'res.headers', '*.password', '*.accessToken'],
               remove: true,
             },
+            // The request line is built when the response ends, after Fastify worked out the
+            // client IP (onRequest hook below); the bindings above are fixed at its start.
+            customSuccessObject: withClientIp,
+            customErrorObject: withClientIp,
             customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
           },
           cfg.logFile
@@ -55,5 +70,18 @@ export function requestId(req: IncomingMessage): string {
       }),
     }),
   ],
+  providers: [AppLogger],
+  exports: [AppLogger],
 })
-export class LoggingModule {}
+export class LoggingModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** Request lines carry the client IP as Fastify sees it (X-Forwarded-For only via TRUST_PROXY). */
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    fastify?.addHook('onRequest', (request, _reply, done) => {
+      (request.raw as { clientIp?: string }).clientIp = request.ip;
+      done();
+    });
+  }
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { inClusterWorker, joinClusterMetrics, requestClusterMetrics } from './cluster-metrics';
 
 const FAST_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
@@ -56,16 +57,21 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  // The scrape hooks run whenever this gauge is collected: in the scraped process, and in every
+  // worker when the cluster primary collects. All workers read the same stream: max, not sum.
   readonly auditLag = new Gauge({
     name: 'wxcoupon_audit_stream_lag',
     help: 'Audit events appended but not yet written to the sink',
     registers: [this.registry],
+    aggregator: 'max',
+    collect: () => this.runScrapeHooks(),
   });
 
   private readonly scrapeHooks: (() => Promise<void>)[] = [];
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    if (inClusterWorker()) joinClusterMetrics(this.registry);
   }
 
   /** For values that live elsewhere (e.g. Redis stream lag): read fresh on every scrape. */
@@ -73,9 +79,13 @@ export class MetricsService {
     this.scrapeHooks.push(hook);
   }
 
-  /** Prometheus text format; a failing hook leaves its series at the last value. */
-  async render(): Promise<string> {
+  /** Prometheus text format, cluster-wide under WEB_CONCURRENCY > 1. */
+  render(): Promise<string> {
+    return inClusterWorker() ? requestClusterMetrics() : this.registry.metrics();
+  }
+
+  /** A failing hook leaves its series at the last value. */
+  private async runScrapeHooks(): Promise<void> {
     await Promise.allSettled(this.scrapeHooks.map((hook) => hook()));
-    return this.registry.metrics();
   }
 }

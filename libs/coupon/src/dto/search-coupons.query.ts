@@ -60,13 +60,13 @@ export class SearchCouponsQuery {
   @IsDateString({ strict: true })
   claimedTo?: string;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100, example: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
-  pageSize = 20;
+  pageSize: number = 20;
 
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
   @IsOptional()

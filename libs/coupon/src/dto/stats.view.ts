@@ -12,7 +12,11 @@ export class CouponCounts {
   @ApiProperty({ example: 300 }) redeemed: number;
   @ApiProperty({ description: 'EXPIRED, or AVAILABLE past validity', example: 50 }) expired: number;
   @ApiProperty({ example: 2 }) revoked: number;
-  @ApiProperty({ description: 'redeemed / issued (0 when nothing issued)', example: 0.375 })
+  @ApiProperty({
+    description: 'redeemed / issued (0 when nothing issued)',
+    format: 'double',
+    example: 0.375,
+  })
   redemptionRate: number;
   @ApiProperty({ description: 'Sum of discounts of redemptions not undone', example: 300000 })
   discountGivenCents: number;

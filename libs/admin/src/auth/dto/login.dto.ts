@@ -9,7 +9,7 @@ export class LoginDto {
   username: string;
 
   /** Capped so nobody can make the server hash megabytes per request. */
-  @ApiProperty({ example: 'admin-password-123', maxLength: 256, format: 'password' })
+  @ApiProperty({ example: 'change-me-please-123', maxLength: 256, format: 'password' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(256)
