@@ -9,7 +9,7 @@ const swc = [
     },
   },
 ];
-const moduleNameMapper = { '^@app/([a-z-]+)(.*)$': '<rootDir>/libs/$1/src$2' };
+const moduleNameMapper = { '^@app/([a-z0-9-]+)$': '<rootDir>/libs/$1/src' };
 // @fastify/static (Swagger UI) pulls in content-disposition, shipped as ESM only: transpile it.
 const common = {
   transform: { '^.+\\.(ts|js)$': swc },
@@ -20,7 +20,7 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,test}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

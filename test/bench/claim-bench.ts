@@ -11,15 +11,11 @@
  * mode encrypted) exactly as WeChat does, so every 200 must be a grant with a row in MySQL.
  * Settings come from .env (or .env.example when there is no .env), like the server's.
  */
-import 'dotenv/config';
-import { config as loadEnvFile } from 'dotenv';
-import { existsSync } from 'node:fs';
+import '../tools/env';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { WechatSimulator } from '../support/wechat-simulator';
-
-if (!existsSync('.env')) loadEnvFile({ path: '.env.example', quiet: true });
 
 // ---- the slice of autocannon's programmatic API used here (the package ships no types) ----
 

@@ -1,2 +1,5 @@
-export * from './admin.module';
-export * from './auth';
+// The public face of @app/admin: the staff edge the app mounts. Named exports only.
+export { AdminModule } from './admin.module';
+export { AdminRole, AdminUser } from './auth/entities/admin-user.entity';
+export { AuthService } from './auth/auth.service';
+export { PasswordHasher } from './auth/password-hasher';
