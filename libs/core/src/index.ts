@@ -26,5 +26,8 @@ export { DRAIN_TIMEOUT_MS, InFlightWork } from './lifecycle/in-flight-work';
 export { LifecycleModule } from './lifecycle/lifecycle.module';
 export { requestId } from './logging/logging.module';
 export { MetricsService } from './metrics/metrics.service';
+export { RedisLock } from './redis/redis-lock';
+export type { HeldLock } from './redis/redis-lock';
 export { REDIS_CLIENT } from './redis/redis.constants';
 export type { RedisClient } from './redis/redis.constants';
+export { PeriodicWork } from './scheduling/periodic-work';

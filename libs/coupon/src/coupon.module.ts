@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { REDIS_CLIENT, type RedisClient } from '@app/core';
 import { CouponTemplate } from './entities/coupon-template.entity';
@@ -21,10 +20,7 @@ import { TemplateStateService } from './issuance/template-state.service';
 import { CouponTemplateService } from './templates/coupon-template.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([CouponTemplate, Coupon, CouponRedemption]),
-    ScheduleModule.forRoot(),
-  ],
+  imports: [TypeOrmModule.forFeature([CouponTemplate, Coupon, CouponRedemption])],
   providers: [
     {
       provide: ISSUANCE_SCRIPTS,

@@ -1,13 +1,13 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { couponConfig, type CouponConfig, REDIS_CLIENT, type RedisClient } from '@app/core';
+import {
+  couponConfig,
+  type CouponConfig,
+  PeriodicWork,
+  REDIS_CLIENT,
+  type RedisClient,
+} from '@app/core';
 import { templateKeys } from './template-keys';
 
 /** A gap must outlive any claim still writing its row (reply deadline + retries) to count. */
@@ -23,44 +23,30 @@ const MIN_GRACE_MS = 30_000;
  * catches up, so this can never cause an oversell.
  */
 @Injectable()
-export class StockReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class StockReconciler implements OnApplicationBootstrap {
   private readonly logger = new Logger(StockReconciler.name);
   /** template id -> seq -> when it was first seen missing. */
   private readonly suspects = new Map<number, Map<number, number>>();
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(couponConfig.KEY) private readonly cfg: CouponConfig,
+    private readonly periodic: PeriodicWork,
   ) {}
 
   get graceMs(): number {
     return Math.max(MIN_GRACE_MS, this.cfg.stockReconcileIntervalSeconds * 1000);
   }
 
+  /** Every STOCK_RECONCILE_INTERVAL_SECONDS (0 = off); instances take turns, never overlap. */
   onApplicationBootstrap(): void {
-    const every = this.cfg.stockReconcileIntervalSeconds * 1000;
-    if (every === 0) return;
-    this.timer = setInterval(() => void this.tick(), every);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.reconcileAll(Date.now());
-    } catch (err) {
-      this.logger.error(`stock reconciliation failed: ${String(err)}`);
-    } finally {
-      this.running = false;
-    }
+    this.periodic.every(
+      'stock-reconcile',
+      this.cfg.stockReconcileIntervalSeconds,
+      () => this.reconcileAll(Date.now()),
+      { acrossInstances: 'one-at-a-time' },
+    );
   }
 
   /** One pass over the templates that can still issue. Returns the seqs given back. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
-import { REDIS_CLIENT, type RedisClient } from '@app/core';
+import { REDIS_CLIENT, type RedisClient, RedisLock } from '@app/core';
 import { CouponTemplate, TemplateStatus } from '../entities/coupon-template.entity';
 import { ISSUANCE_SCRIPTS } from './issuance.constants';
 import type { IssuanceScripts } from './issuance-scripts';
@@ -23,15 +23,15 @@ export class TemplateStateService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(ISSUANCE_SCRIPTS) private readonly scripts: IssuanceScripts,
+    private readonly locks: RedisLock,
   ) {}
 
   /** Loads (or reloads) a template's full state into Redis under a cross-instance lock.
    * Returns false when the template does not exist. Waits for another instance's rebuild. */
   async rebuild(templateId: number, deadline = Date.now() + 3000): Promise<boolean> {
     const keys = templateKeys(templateId);
-    const token = `${process.pid}:${Math.random()}`;
-    const locked = await this.redis.set(keys.lock, token, 'PX', REBUILD_LOCK_MS, 'NX');
-    if (!locked) {
+    const lock = await this.locks.acquire(keys.lock, REBUILD_LOCK_MS);
+    if (!lock) {
       while (Date.now() < deadline) {
         await sleep(20);
         if ((await this.redis.exists(keys.meta)) === 1) return true;
@@ -44,8 +44,7 @@ export class TemplateStateService {
       await this.loadCounters(template);
       return true;
     } finally {
-      // Delete only our own lock (it may have expired and been taken by someone else).
-      if ((await this.redis.get(keys.lock)) === token) await this.redis.del(keys.lock);
+      await this.locks.release(lock);
     }
   }
 
