@@ -5,6 +5,7 @@ import { CouponTemplate } from './entities/coupon-template.entity';
 import { Coupon } from './entities/coupon.entity';
 import { CouponCsvExporter } from './coupons/coupon-csv';
 import { CouponQueryService } from './coupons/coupon-query.service';
+import { CouponRepository } from './coupons/coupon.repository';
 import { CouponRevocationService } from './coupons/coupon-revocation.service';
 import { CouponExpiryScheduler } from './expiry/coupon-expiry.scheduler';
 import { StockReconciler } from './issuance/stock-reconciler';
@@ -27,6 +28,7 @@ import { CouponTemplateService } from './templates/coupon-template.service';
       inject: [REDIS_CLIENT],
       useFactory: (redis: RedisClient) => defineIssuanceScripts(redis),
     },
+    CouponRepository,
     TemplateStateService,
     CouponWriter,
     ClaimService,

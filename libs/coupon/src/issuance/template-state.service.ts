@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { REDIS_CLIENT, type RedisClient, RedisLock } from '@app/core';
+import { CouponRepository } from '../coupons/coupon.repository';
 import { CouponTemplate, TemplateStatus } from '../entities/coupon-template.entity';
 import { ISSUANCE_SCRIPTS } from './issuance.constants';
 import type { IssuanceScripts } from './issuance-scripts';
@@ -24,6 +25,7 @@ export class TemplateStateService {
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(ISSUANCE_SCRIPTS) private readonly scripts: IssuanceScripts,
     private readonly locks: RedisLock,
+    private readonly coupons: CouponRepository,
   ) {}
 
   /** Loads (or reloads) a template's full state into Redis under a cross-instance lock.
@@ -86,18 +88,12 @@ export class TemplateStateService {
 
   private async loadCounters(template: CouponTemplate): Promise<void> {
     const keys = templateKeys(template.id);
-    const [{ issued, maxSeq }] = await this.db.query<{ issued: string; maxSeq: number | null }[]>(
-      'SELECT COUNT(*) AS issued, MAX(stock_seq) AS maxSeq FROM coupon WHERE template_id = ?',
-      [template.id],
-    );
-    const max = maxSeq ?? 0;
-    const free = Number(issued) < max ? await this.stockGaps(template.id, max) : [];
+    const { issued, maxStockSeq: max } = await this.coupons.stockSummary(template.id);
+    // Seqs below the max with no row: slots given back after a failed insert.
+    const free = issued < max ? await this.coupons.missingStockSeqs(template.id, max) : [];
 
     // Per-follower counts, merged in chunks so a big campaign never builds one huge command.
-    const counts = await this.db.query<{ openid: string; n: number }[]>(
-      'SELECT openid, MAX(user_seq) AS n FROM coupon WHERE template_id = ? GROUP BY openid',
-      [template.id],
-    );
+    const counts = await this.coupons.followerCounts(template.id);
     for (let i = 0; i < counts.length; i += MERGE_CHUNK) {
       const pairs = counts.slice(i, i + MERGE_CHUNK).flatMap((c) => [c.openid, c.n]);
       await this.scripts.mergeCounts(keys.users, pairs);
@@ -111,18 +107,6 @@ export class TemplateStateService {
     this.logger.log(
       `template ${template.id} state loaded: issued=${max} free=${free.length} followers=${counts.length}`,
     );
-  }
-
-  /** Stock seqs below the max that have no row (slots given back after a failed insert). */
-  private async stockGaps(templateId: number, max: number): Promise<number[]> {
-    const rows = await this.db.query<{ s: number }[]>(
-      'SELECT stock_seq AS s FROM coupon WHERE template_id = ? ORDER BY stock_seq',
-      [templateId],
-    );
-    const taken = new Set(rows.map((r) => r.s));
-    const gaps: number[] = [];
-    for (let s = 1; s <= max; s++) if (!taken.has(s)) gaps.push(s);
-    return gaps;
   }
 }
 

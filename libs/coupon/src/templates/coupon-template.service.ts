@@ -14,6 +14,7 @@ import {
   ValidityType,
 } from '../entities/coupon-template.entity';
 import { TemplateStateService } from '../issuance/template-state.service';
+import { CouponRepository } from '../coupons/coupon.repository';
 
 export type TemplateAction = 'activate' | 'pause' | 'end';
 
@@ -34,6 +35,7 @@ export class CouponTemplateService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly state: TemplateStateService,
+    private readonly coupons: CouponRepository,
   ) {
     this.repo = db.getRepository(CouponTemplate);
   }
@@ -112,11 +114,8 @@ export class CouponTemplateService {
   async get(id: number): Promise<{ template: CouponTemplate; issuedCount: number }> {
     const template = await this.repo.findOneBy({ id });
     if (!template) throw new NotFoundException(`Coupon template ${id} not found`);
-    const [{ n }] = await this.db.query<{ n: string }[]>(
-      'SELECT COUNT(*) AS n FROM coupon WHERE template_id = ?',
-      [id],
-    );
-    return { template, issuedCount: Number(n) };
+    const { issued } = await this.coupons.stockSummary(id);
+    return { template, issuedCount: issued };
   }
 
   /** Compare-and-set status change, then the Redis gate and keyword routes follow MySQL. */
