@@ -4,7 +4,6 @@ export { WechatApiClient } from './api/wechat-api.client';
 export { WechatApiError, WechatNetworkError } from './api/wechat-api.error';
 export { AccessTokenService } from './token/access-token.service';
 export { WechatMenuService } from './menu/wechat-menu.service';
-export { SessionSigner } from './oauth/session-signer';
 export { IpRejectionCounter } from './allowlist/ip-rejection.counter';
 // The wire format, for tools and tests that speak to /wx as WeChat does.
 export { WechatMessageCrypto } from './crypto/wechat-message-crypto';

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditRecorder, InFlightWork, MetricsService } from '@app/core';
+import { AuditRecorder, chinaDay, InFlightWork, MetricsService } from '@app/core';
 import { CouponTemplate, TemplateStatus, ValidityType } from '../entities/coupon-template.entity';
 import { Coupon } from '../entities/coupon.entity';
-import { chinaDay } from '../china-time';
 import { ClaimOutcome, type ClaimRequest, type ClaimResult } from './claim-result';
 import { generateCouponCode } from './coupon-code';
 import { CouponWriter } from './coupon-writer';

@@ -1,19 +1,5 @@
+import { formatChinaTime } from '@app/core';
 import { ClaimOutcome, type ClaimResult, type HeldCoupon } from '@app/coupon';
-
-const CHINA_TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-/** Followers read dates in China time, whatever the server's zone. */
-export function formatChinaTime(d: Date): string {
-  return CHINA_TIME.format(d).replace(/\//g, '-');
-}
 
 export const HELP_TEXT =
   '您好！发送活动关键词或点击菜单即可领取优惠券。如有疑问，请留言，我们会尽快回复。';
