@@ -20,7 +20,13 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,test}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,apps,test}/**/*.spec.ts'],
+      // Nothing connects in a unit spec, but @app/core validates settings as it loads.
+      setupFiles: ['<rootDir>/test/setup/env.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',
