@@ -18,7 +18,7 @@ export { PiiCryptoModule } from './crypto/pii-crypto.module';
 export { ensureDatabaseExists, parseDatabaseUrl } from './database/database-url';
 export { duplicateKeyOf } from './database/mysql-errors';
 export { mysqlOptions } from './database/typeorm-options';
-export { PageQuery, PageSizeQuery } from './dto/page.query';
+export { PageQuery, PageSize } from './dto/page.query';
 export { ApiException, RateLimitedException, fieldError } from './errors/api-error';
 export type { FieldError } from './errors/api-error';
 export { AuditReadiness } from './health/audit-readiness';

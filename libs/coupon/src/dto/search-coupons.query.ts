@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageSizeQuery } from '@app/core';
+import { PageSize } from '@app/core';
 import { CouponStatus } from '../entities/coupon.entity';
 
 /** Crockford base32, 16 characters: what generateCouponCode() hands out. */
@@ -21,7 +21,7 @@ export const COUPON_CODE = /^[0-9A-HJKMNP-TV-Z]{16}$/;
  * Keyset pagination (claimed_at desc, id desc): a page boundary is a position, not an offset, so
  * coupons claimed while someone pages through never shift or repeat rows.
  */
-export class SearchCouponsQuery extends PageSizeQuery {
+export class SearchCouponsQuery {
   @ApiPropertyOptional({ description: 'Exact coupon code', example: '7K3M9Q2XW8RTV4PZ' })
   @IsOptional()
   @Matches(COUPON_CODE, { message: 'code must be 16 characters of Crockford base32' })
@@ -59,6 +59,9 @@ export class SearchCouponsQuery extends PageSizeQuery {
   @IsOptional()
   @IsDateString({ strict: true })
   claimedTo?: string;
+
+  @PageSize()
+  pageSize = 20;
 
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
   @IsOptional()
