@@ -54,18 +54,6 @@ describe('periodic work and the shared Redis lock', () => {
       // Released cleanly (nobody else got in: the key is gone), or the other holder's lock stands.
       expect(await redis.get('t:race')).toBe(theirToken);
     });
-
-    it('runExclusive runs the work under the lock and releases it after', async () => {
-      const locks = new RedisLock(redis);
-      const seen: (string | null)[] = [];
-      const first = await locks.runExclusive('t:ex', 10_000, async () => {
-        seen.push(await redis.get('t:ex'));
-        return (await locks.runExclusive('t:ex', 10_000, () => Promise.resolve('inner'))).ran;
-      });
-      expect(first).toEqual({ ran: true, value: false });
-      expect(seen[0]).toEqual(expect.any(String));
-      expect(await redis.exists('t:ex')).toBe(0);
-    });
   });
 
   describe('PeriodicWork', () => {
@@ -131,6 +119,25 @@ describe('periodic work and the shared Redis lock', () => {
       expect(runs).toBeGreaterThanOrEqual(2);
       expect(maxRunning).toBe(1);
     }, 10_000);
+
+    it('one-at-a-time still runs the job when Redis is unreachable', async () => {
+      const down = new Redis('redis://127.0.0.1:1', {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+      });
+      const registry = new SchedulerRegistry();
+      registries.push(registry);
+      const work = new PeriodicWork(registry, new RedisLock(down));
+      let runs = 0;
+      work.every('no-redis', 1, () => Promise.resolve((runs += 1)), {
+        acrossInstances: 'one-at-a-time',
+      });
+      await sleep(1300);
+      stopAll();
+      down.disconnect();
+      expect(runs).toBeGreaterThanOrEqual(1);
+    });
   });
 
   describe('in the app', () => {

@@ -15,8 +15,6 @@ export interface HeldLock {
   readonly token: string;
 }
 
-export type Exclusive<T> = { ran: true; value: T } | { ran: false };
-
 /**
  * A lock shared by every instance: taken with SET NX PX (it frees itself after `ttlMs` if its
  * holder dies), released with an atomic compare-and-delete. The only lock helper: use it rather
@@ -36,16 +34,5 @@ export class RedisLock {
   /** True when it was still ours; false when it had expired (and may be someone else's now). */
   async release(lock: HeldLock): Promise<boolean> {
     return (await this.redis.eval(COMPARE_AND_DELETE, 1, lock.key, lock.token)) === 1;
-  }
-
-  /** Runs `work` while holding the lock; does not run it (`ran: false`) when the lock is taken. */
-  async runExclusive<T>(key: string, ttlMs: number, work: () => Promise<T>): Promise<Exclusive<T>> {
-    const lock = await this.acquire(key, ttlMs);
-    if (!lock) return { ran: false };
-    try {
-      return { ran: true, value: await work() };
-    } finally {
-      await this.release(lock);
-    }
   }
 }

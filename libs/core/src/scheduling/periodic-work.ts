@@ -41,11 +41,9 @@ export class PeriodicWork {
       if (running) return;
       running = true;
       try {
-        if (opts.acrossInstances === 'one-at-a-time') {
-          await this.locks.runExclusive(lockKey, lockMs, work);
-        } else {
-          await work();
-        }
+        if (opts.acrossInstances === 'one-at-a-time')
+          await this.inTurn(name, lockKey, lockMs, work);
+        else await work();
       } catch (err) {
         this.logger.error(`${name} failed: ${String(err)}`);
       } finally {
@@ -55,5 +53,25 @@ export class PeriodicWork {
     const timer = setInterval(() => void tick(), everyMs);
     timer.unref();
     this.registry.addInterval(name, timer);
+  }
+
+  /** Skips the run while another instance holds the job's lock. Without Redis the job still
+   * runs (unlocked): taking turns only spares repeats, the jobs are safe concurrently. */
+  private async inTurn(
+    name: string,
+    key: string,
+    ttlMs: number,
+    work: () => Promise<unknown>,
+  ): Promise<void> {
+    const lock = await this.locks.acquire(key, ttlMs).catch((err: unknown) => {
+      this.logger.warn(`${name}: lock unavailable, running unlocked: ${String(err)}`);
+      return 'unlocked' as const;
+    });
+    if (lock === null) return;
+    try {
+      await work();
+    } finally {
+      if (lock !== 'unlocked') await this.locks.release(lock).catch(() => undefined);
+    }
   }
 }
