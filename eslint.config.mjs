@@ -15,6 +15,7 @@ export default tseslint.config(
       'stryker.config.mjs',
       'reports/**',
       '.stryker-tmp/**',
+      '.dependency-cruiser.js',
     ],
   },
   eslint.configs.recommended,

@@ -9,7 +9,7 @@ const swc = [
     },
   },
 ];
-const moduleNameMapper = { '^@app/([a-z-]+)(.*)$': '<rootDir>/libs/$1/src$2' };
+const moduleNameMapper = { '^@app/([a-z0-9-]+)$': '<rootDir>/libs/$1/src' };
 // @fastify/static (Swagger UI) pulls in content-disposition, shipped as ESM only: transpile it.
 const common = {
   transform: { '^.+\\.(ts|js)$': swc },
@@ -22,7 +22,13 @@ module.exports = {
   // e2e apps boot against real MariaDB + Redis; on a busy 2-core box that can take seconds.
   testTimeout: 30_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,apps,test}/**/*.spec.ts'],
+      // Nothing connects in a unit spec, but @app/core validates settings as it loads.
+      setupFiles: ['<rootDir>/test/setup/env.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

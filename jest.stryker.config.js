@@ -15,6 +15,7 @@ module.exports = {
   },
   testMatch: [
     '<rootDir>/libs/coupon/src/redemption/usage-rules.spec.ts',
+    '<rootDir>/libs/coupon/src/redemption/usage-rules.cases.spec.ts',
     '<rootDir>/libs/coupon/src/issuance/*.spec.ts',
     '<rootDir>/libs/wechat/src/crypto/*.spec.ts',
     '<rootDir>/libs/wechat/src/xml/*.spec.ts',

@@ -1,6 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { AdminRole } from '@app/admin';
-import { generateCouponCode } from '../libs/coupon/src/issuance/coupon-code';
+import { generateCouponCode } from '@app/coupon';
 import { adminToken } from './support/admin-client';
 import { TEST_ENV } from './setup/test-env';
 import { FakeWechatPlatform } from './support/fake-wechat-platform';

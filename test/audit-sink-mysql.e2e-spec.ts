@@ -9,7 +9,7 @@ let db: DataSource;
 
 async function mysqlSink(retentionDays = 180): Promise<MysqlClaimLogSink> {
   db ??= await new DataSource(mysqlOptions(TEST_ENV.DATABASE_URL, 2)).initialize();
-  return new MysqlClaimLogSink(db, retentionDays, false);
+  return new MysqlClaimLogSink(db, retentionDays);
 }
 
 afterAll(() => db?.destroy());

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { parseDatabaseUrl } from '../libs/core/src/database';
+import { parseDatabaseUrl } from '@app/core';
 import { TEST_ENV } from './setup/test-env';
 
 /**

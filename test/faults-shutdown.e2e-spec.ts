@@ -8,11 +8,11 @@ import { activeTemplate } from './support/templates';
 import { RedisServerProcess } from './support/redis-server';
 import { WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
+import { codeIn } from './support/replies';
 
 jest.setTimeout(60_000);
 
 const sim = new WechatSimulator({ token: TEST_ENV.WECHAT_TOKEN, appId: TEST_ENV.WECHAT_APP_ID });
-const codeIn = (text: string): string | undefined => /券码：([0-9A-Z]{16})/.exec(text)?.[1];
 
 /** app.close() (what SIGTERM runs) in the middle of a claim burst, on a throwaway Redis (7121). */
 describe('faults: graceful shutdown mid-burst', () => {

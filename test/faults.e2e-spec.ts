@@ -7,12 +7,12 @@ import { activeTemplate } from './support/templates';
 import { RedisServerProcess } from './support/redis-server';
 import { WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
+import { codeIn } from './support/replies';
 
 jest.setTimeout(60_000);
 
 const DEADLINE_MS = 1500;
 const sim = new WechatSimulator({ token: TEST_ENV.WECHAT_TOKEN, appId: TEST_ENV.WECHAT_APP_ID });
-const codeIn = (text: string): string | undefined => /券码：([0-9A-Z]{16})/.exec(text)?.[1];
 
 /** Faults against a throwaway redis-server on 7111 (killed, restarted empty, script-flushed). */
 describe('faults: Redis and MySQL failures on the claim path', () => {

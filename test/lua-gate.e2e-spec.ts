@@ -1,9 +1,6 @@
 import { Redis } from 'ioredis';
 import { templateKeys } from '@app/coupon';
-import {
-  defineIssuanceScripts,
-  type IssuanceScripts,
-} from '../libs/coupon/src/issuance/issuance-scripts';
+import { defineIssuanceScripts, type IssuanceScripts } from '@app/coupon';
 import { TEST_ENV } from './setup/test-env';
 
 /**

@@ -1,6 +1,5 @@
 import { AdminRole } from '@app/admin';
-import { type CouponTemplate, CouponExpiryService } from '@app/coupon';
-import { generateCouponCode } from '../libs/coupon/src/issuance/coupon-code';
+import { type CouponTemplate, CouponExpiryService, generateCouponCode } from '@app/coupon';
 import { adminToken } from './support/admin-client';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate } from './support/templates';

@@ -6,11 +6,11 @@ import { activeTemplate } from './support/templates';
 import { flushCluster, RedisClusterProcess } from './support/redis-cluster';
 import { WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
+import { codeIn } from './support/replies';
 
 jest.setTimeout(60_000);
 
 const sim = new WechatSimulator({ token: TEST_ENV.WECHAT_TOKEN, appId: TEST_ENV.WECHAT_APP_ID });
-const codeIn = (text: string): string | undefined => /券码：([0-9A-Z]{16})/.exec(text)?.[1];
 
 /** Issuance on a real 3-master Redis Cluster (ports 7101-7103), through POST /wx. */
 describe('Redis Cluster (REDIS_CLUSTER_NODES)', () => {

@@ -1,14 +1,13 @@
 import { StockReconciler, templateKeys } from '@app/coupon';
-import { ISSUANCE_SCRIPTS } from '../libs/coupon/src/issuance/issuance.constants';
-import type { IssuanceScripts } from '../libs/coupon/src/issuance/issuance-scripts';
-import { chinaDay } from '../libs/coupon/src/china-time';
+import { ISSUANCE_SCRIPTS, type IssuanceScripts } from '@app/coupon';
+import { chinaDay } from '@app/core';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate } from './support/templates';
 import { WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
+import { codeIn } from './support/replies';
 
 const sim = new WechatSimulator({ token: TEST_ENV.WECHAT_TOKEN, appId: TEST_ENV.WECHAT_APP_ID });
-const codeIn = (text: string) => /券码：([0-9A-Z]{16})/.exec(text)?.[1];
 
 /** A slot Redis handed out but whose row never reached MySQL comes back to the stock. */
 describe('stock reconciliation (e2e)', () => {

@@ -4,6 +4,7 @@ import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { templateBody } from './support/templates';
 import { type SimulatedRequest, WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
+import { codeIn } from './support/replies';
 
 const BASE = '/api/v1/admin/coupon-templates';
 const sim = new WechatSimulator({ token: TEST_ENV.WECHAT_TOKEN, appId: TEST_ENV.WECHAT_APP_ID });
@@ -155,7 +156,7 @@ describe('template editing, daily cap and 我的优惠券 (e2e)', () => {
     await call('POST', `${BASE}/${d.id}/activate`);
     expect(await say(sim.text('o-mine', '我的优惠券'))).toContain('没有可用的优惠券');
     const granted = await say(sim.text('o-mine', '我的券测试'));
-    const code = /券码：([0-9A-Z]{16})/.exec(granted)?.[1];
+    const code = codeIn(granted);
     const mine = await say(sim.text('o-mine', '我的优惠券'));
     expect(mine).toContain(code);
     expect(mine).toMatch(/有效期：\d{4}-\d{2}-\d{2} \d{2}:\d{2} 至/);

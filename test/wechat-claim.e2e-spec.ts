@@ -3,6 +3,7 @@ import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate } from './support/templates';
 import { type SimulatedRequest, WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
+import { codeIn } from './support/replies';
 
 const safe = new WechatSimulator({
   token: TEST_ENV.WECHAT_TOKEN,
@@ -35,7 +36,6 @@ describe('WeChat claim path (real MariaDB + Redis, real HTTP stack)', () => {
     return reply.Content;
   }
 
-  const codeIn = (text: string): string | undefined => /券码：([0-9A-Z]{16})/.exec(text)?.[1];
   const countRows = async (templateId: number): Promise<number> => {
     const [{ n }] = await t.db.query<{ n: string }[]>(
       'SELECT COUNT(*) AS n FROM coupon WHERE template_id = ?',

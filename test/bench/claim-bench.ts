@@ -8,11 +8,9 @@
  * throughput, latency, errors, rows written = grants, and CPU per granted claim of the server,
  * MariaDB and Redis (from /proc) and of the load generator itself.
  */
-import 'dotenv/config';
-import { config as loadEnvFile } from 'dotenv';
+import '../tools/env';
 import { fork } from 'node:child_process';
 import { Console } from 'node:console';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -28,8 +26,6 @@ import {
   RequestBank,
 } from './load';
 import { cpuSecondsBetween, pidsByName, pidsListeningOn, ProcessGroup } from './proc-stats';
-
-if (!existsSync('.env')) loadEnvFile({ path: '.env.example', quiet: true });
 
 const USAGE = `usage: npm run bench -- [options]
   --url URL              server (default http://127.0.0.1:$PORT)

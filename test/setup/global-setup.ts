@@ -1,6 +1,9 @@
+// Settings first: core validates them as it loads.
+import './env';
 import { DataSource } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
-import { mysqlOptions, parseDatabaseUrl } from '../../libs/core/src/database';
+// Jest's moduleNameMapper does not apply to a global setup: reach @app/core's face by its path.
+import { mysqlOptions, parseDatabaseUrl } from '../../libs/core/src';
 import { TEST_ENV } from './test-env';
 
 /** A fresh test database per run, built by the real migrations (never synchronize). */

@@ -1,7 +1,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { WechatMessageCrypto } from '../../libs/wechat/src/crypto/wechat-message-crypto';
-import { signaturesMatch, wechatSignature } from '../../libs/wechat/src/crypto/wechat-signature';
-import { buildXml, parseWechatXml } from '../../libs/wechat/src/xml/wechat-xml.codec';
+import {
+  buildXml,
+  parseWechatXml,
+  signaturesMatch,
+  WechatMessageCrypto,
+  wechatSignature,
+} from '@app/wechat';
 
 export interface WechatSimulatorOptions {
   token: string;

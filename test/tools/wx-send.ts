@@ -10,13 +10,9 @@
  * Settings (WECHAT_TOKEN, WECHAT_APP_ID, WECHAT_ENCODING_AES_KEY, PORT) come from .env, or from
  * .env.example when there is no .env, so the request is signed with the server's own secrets.
  */
-import 'dotenv/config';
-import { config as loadEnvFile } from 'dotenv';
-import { existsSync } from 'node:fs';
+import './env';
 import { parseArgs } from 'node:util';
 import { type SimulatedRequest, WechatSimulator } from '../support/wechat-simulator';
-
-if (!existsSync('.env')) loadEnvFile({ path: '.env.example', quiet: true });
 
 const USAGE =
   'usage: npm run wx:send -- --openid <openid> (--text <content> | --click <key> | --subscribe)' +

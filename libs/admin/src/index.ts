@@ -1,3 +1,6 @@
-export * from './admin.module';
-export * from './auth';
-export * from './common/api-error.response';
+// The public face of @app/admin: the staff edge the app mounts. Named exports only.
+export { AdminModule } from './admin.module';
+export { AdminRole, AdminUser } from './auth/entities/admin-user.entity';
+export { AuthService } from './auth/auth.service';
+export { PasswordHasher } from './auth/password-hasher';
+export { ApiErrorResponse, ApiRefusalResponse } from './common/api-error.response';

@@ -1,20 +1,21 @@
-import type { AuditKind } from '@app/core';
+import type { AuditEventInput } from '@app/core';
 
-/** One audit fact as stored by every sink; `eventId` is its identity (idempotent writes). */
-export interface AuditEvent {
+/** Every optional field of the recorded input, present: null where the recorder left it out. */
+type Stored<T> = { [K in keyof T]-?: Exclude<T[K], undefined> | null };
+
+/**
+ * One audit fact as stored by every sink: what the recorder was given (core's AuditEventInput,
+ * the one definition of the fields), plus its identity (`eventId`, for idempotent writes), where
+ * and when it happened.
+ */
+export interface AuditEvent
+  extends
+    Stored<Omit<AuditEventInput, 'kind' | 'outcome'>>,
+    Pick<AuditEventInput, 'kind' | 'outcome'> {
   eventId: string;
-  kind: AuditKind;
-  outcome: string;
-  templateId: number | null;
-  openid: string | null;
-  couponCode: string | null;
-  requestKey: string | null;
-  channel: string | null;
-  latencyMs: number | null;
   /** Which app instance saw the attempt (host:pid). */
   instance: string;
   occurredAt: Date;
-  detail: Record<string, unknown> | null;
 }
 
 type Wire = Omit<AuditEvent, 'occurredAt'> & { occurredAt: string };

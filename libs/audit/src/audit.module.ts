@@ -8,6 +8,7 @@ import { AuditStreamConsumer } from './pipeline/audit-stream-consumer';
 import { StreamAuditRecorder } from './pipeline/stream-audit-recorder';
 import { ClaimLogSink } from './sinks/claim-log-sink';
 import { claimLogSinkProvider } from './sinks/claim-log-sink.provider';
+import { ClaimLogRetention } from './sinks/claim-log-retention';
 
 /**
  * Audit trail: record() -> Redis Stream -> consumer group -> ClaimLogSink (MongoDB or MySQL).
@@ -20,6 +21,7 @@ import { claimLogSinkProvider } from './sinks/claim-log-sink.provider';
     StreamAuditRecorder,
     { provide: AuditRecorder, useExisting: StreamAuditRecorder },
     claimLogSinkProvider,
+    ClaimLogRetention,
     AuditStreamConsumer,
     AuditPipelineStatus,
     AuditHealthIndicator,

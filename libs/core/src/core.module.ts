@@ -8,9 +8,10 @@ import { MetricsModule } from './metrics/metrics.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { createValidationPipe } from './errors/validation';
 import { RedisModule } from './redis/redis.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { ThrottleModule } from './throttle/throttle.module';
 
-/** Config, MySQL, Redis, and the request pipeline pieces every route shares. */
+/** Config, MySQL, Redis, periodic jobs, and the request pipeline pieces every route shares. */
 @Module({
   imports: [
     CoreConfigModule,
@@ -18,6 +19,7 @@ import { ThrottleModule } from './throttle/throttle.module';
     MetricsModule,
     DatabaseModule,
     RedisModule,
+    SchedulingModule,
     HealthModule,
     ThrottleModule,
   ],

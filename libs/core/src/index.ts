@@ -1,25 +1,38 @@
-export * from './auth/public.decorator';
-export * from './config/configuration';
-export * from './config/env.validation';
-export * from './core.module';
-export * from './crypto/pii-cipher';
-export * from './crypto/pii-crypto.module';
-export * from './database/database-url';
-export * from './database/typeorm-options';
-export * from './errors/api-error';
-export * from './errors/http-exception.filter';
-export * from './errors/validation';
-export * from './health/audit-readiness';
-export * from './redis/redis.constants';
-export * from './redis/redis.module';
-export * from './redis/cluster-nodes';
-export * from './lifecycle/in-flight-work';
-export * from './lifecycle/lifecycle.module';
-export * from './audit/audit-recorder';
-export * from './metrics/metrics.service';
+// The public face of @app/core: infrastructure other libs and the app build on. Named exports
+// only; anything not listed here is internal to core.
+export { Public, IS_PUBLIC_KEY } from './auth/public.decorator';
+export { AuditRecorder } from './audit/audit-recorder';
+export type { AuditEventInput, AuditKind } from './audit/audit-recorder';
+export { auditConfig, authConfig, couponConfig, wechatConfig } from './config/configuration';
+export type {
+  AppConfig,
+  AuditConfig,
+  AuthConfig,
+  CouponConfig,
+  WechatConfig,
+} from './config/configuration';
+export { validateEnvironment } from './config/env.validation';
+export { CoreModule } from './core.module';
+export { PiiCipher, PiiDecryptionError } from './crypto/pii-cipher';
+export { PiiCryptoModule } from './crypto/pii-crypto.module';
+export { ensureDatabaseExists, parseDatabaseUrl } from './database/database-url';
+export { duplicateKeyOf } from './database/mysql-errors';
+export { mysqlOptions } from './database/typeorm-options';
+export { PageQuery, PageSize } from './dto/page.query';
+export { ApiException, RateLimitedException, fieldError } from './errors/api-error';
+export type { FieldError } from './errors/api-error';
+export { AuditReadiness } from './health/audit-readiness';
+export { DRAIN_TIMEOUT_MS, InFlightWork } from './lifecycle/in-flight-work';
+export { LifecycleModule } from './lifecycle/lifecycle.module';
 export { requestId } from './logging/logging.module';
-export * from './logging/app-logger';
-export * from './database/mysql-errors';
-export * from './dto/page.query';
+export { MetricsService } from './metrics/metrics.service';
+export { RedisLock } from './redis/redis-lock';
+export type { HeldLock } from './redis/redis-lock';
+export { REDIS_CLIENT } from './redis/redis.constants';
+export type { RedisClient } from './redis/redis.constants';
+export { PeriodicWork } from './scheduling/periodic-work';
+export { chinaClock, chinaDay, formatChinaTime } from './time/china-time';
 export { randomBytesPooled, randomNonce } from './crypto/random-pool';
-export * from './metrics/cluster-metrics';
+export { slug, toApiErrorBody } from './errors/http-exception.filter';
+export { AppLogger } from './logging/app-logger';
+export { serveClusterMetrics } from './metrics/cluster-metrics';

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { REDIS_CLIENT, type RedisClient } from '@app/core';
 import { CouponTemplate } from './entities/coupon-template.entity';
 import { Coupon } from './entities/coupon.entity';
 import { CouponCsvExporter } from './coupons/coupon-csv';
 import { CouponQueryService } from './coupons/coupon-query.service';
+import { CouponRepository } from './coupons/coupon.repository';
 import { CouponRevocationService } from './coupons/coupon-revocation.service';
 import { CouponExpiryScheduler } from './expiry/coupon-expiry.scheduler';
 import { StockReconciler } from './issuance/stock-reconciler';
@@ -21,16 +21,14 @@ import { TemplateStateService } from './issuance/template-state.service';
 import { CouponTemplateService } from './templates/coupon-template.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([CouponTemplate, Coupon, CouponRedemption]),
-    ScheduleModule.forRoot(),
-  ],
+  imports: [TypeOrmModule.forFeature([CouponTemplate, Coupon, CouponRedemption])],
   providers: [
     {
       provide: ISSUANCE_SCRIPTS,
       inject: [REDIS_CLIENT],
       useFactory: (redis: RedisClient) => defineIssuanceScripts(redis),
     },
+    CouponRepository,
     TemplateStateService,
     CouponWriter,
     ClaimService,

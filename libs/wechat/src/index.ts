@@ -1,14 +1,16 @@
-export * from './allowlist/ip-rejection.counter';
-export * from './api/wechat-api.client';
-export * from './api/wechat-api.error';
-export * from './callback/wechat-request.verifier';
-export * from './crypto/wechat-message-crypto';
-export * from './crypto/wechat-signature';
-export * from './menu/wechat-menu';
-export * from './menu/wechat-menu.service';
-export * from './oauth/session-signer';
-export * from './dispatch/wechat-dispatcher';
-export * from './routing/reply-texts';
-export * from './token/access-token.service';
-export * from './wechat.module';
-export * from './xml/wechat-xml.codec';
+// The public face of @app/wechat. Named exports only; anything not listed here is internal.
+export { WechatModule } from './wechat.module';
+export { WechatApiClient } from './api/wechat-api.client';
+export { WechatApiError, WechatNetworkError } from './api/wechat-api.error';
+export { AccessTokenService } from './token/access-token.service';
+export { WechatMenuService } from './menu/wechat-menu.service';
+export { IpRejectionCounter } from './allowlist/ip-rejection.counter';
+// The wire format, for tools and tests that speak to /wx as WeChat does.
+export { WechatMessageCrypto } from './crypto/wechat-message-crypto';
+export { signaturesMatch, wechatSignature } from './crypto/wechat-signature';
+export { buildXml, parseWechatXml } from './xml/wechat-xml.codec';
+// The /wx dispatcher feature libraries register their handlers with.
+export { HandlerOrder, messageKey, WechatDispatcher } from './dispatch/wechat-dispatcher';
+export type { WechatMessage, WechatMessageHandler } from './dispatch/wechat-dispatcher';
+// Reply texts followers read (tests assert them).
+export { BUSY_TEXT, PENDING_TEXT } from './routing/reply-texts';

@@ -1,13 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClaimLogSink } from '@app/audit';
 import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
@@ -19,13 +11,12 @@ import {
   ClaimLogView,
   OutcomeCountView,
 } from './dto/claim-log.view';
+import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 
 const toDate = (iso?: string): Date | undefined => (iso === undefined ? undefined : new Date(iso));
 
 @ApiTags('audit')
-@ApiBearerAuth('bearer')
-@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
-@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Role may not do this' })
+@ApiAdminAuth()
 @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Invalid filter' })
 @Roles(AdminRole.MARKETER, AdminRole.VIEWER)
 @Controller('api/v1/admin/audit/claim-logs')

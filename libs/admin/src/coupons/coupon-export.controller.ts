@@ -2,25 +2,21 @@ import { Readable } from 'node:stream';
 import { Controller, Get, Header, Param, ParseIntPipe, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiProduces,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CouponCsvExporter } from '@app/coupon';
 import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
+import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 
 @ApiTags('coupon-templates')
-@ApiBearerAuth('bearer')
-@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
-@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Role may not do this' })
+@ApiAdminAuth()
 @Controller('api/v1/admin/coupon-templates')
 export class CouponExportController {
   constructor(private readonly exporter: CouponCsvExporter) {}

@@ -1,15 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
@@ -31,6 +28,7 @@ import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
 import { CouponCodePipe } from './coupon-code.pipe';
+import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 
 const CODE_PARAM = {
   name: 'code',
@@ -39,9 +37,7 @@ const CODE_PARAM = {
 };
 
 @ApiTags('coupons')
-@ApiBearerAuth('bearer')
-@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
-@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Role may not do this' })
+@ApiAdminAuth()
 @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Invalid parameters or body' })
 @Controller('api/v1/admin/coupons')
 export class CouponsController {

@@ -1,14 +1,11 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { FollowerService, type FollowerRecord, maskPhone } from '@app/coupon';
 import { fieldError } from '@app/core';
@@ -18,6 +15,7 @@ import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
 import { FindFollowersQuery, FollowerList, FollowerView } from './follower.view';
+import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 
 /** Only ADMIN sees full phone numbers; every other role gets them masked. */
 export function maySeeFullPhone(role: AdminRole): boolean {
@@ -30,9 +28,7 @@ const PHONE_VISIBILITY =
   '(138****8000, `phoneMasked: true`).';
 
 @ApiTags('followers')
-@ApiBearerAuth('bearer')
-@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
-@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Role may not do this' })
+@ApiAdminAuth()
 @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Invalid phone or openid' })
 @Roles(AdminRole.MARKETER, AdminRole.CLERK, AdminRole.VIEWER)
 @Controller('api/v1/admin/followers')

@@ -11,16 +11,13 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
   CouponTemplatePage,
@@ -34,13 +31,12 @@ import {
 import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
+import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 
 const ID = new ParseIntPipe({ errorHttpStatusCode: 400 });
 
 @ApiTags('coupon-templates')
-@ApiBearerAuth('bearer')
-@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
-@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Role may not do this' })
+@ApiAdminAuth()
 @Controller('api/v1/admin/coupon-templates')
 export class CouponTemplatesController {
   constructor(private readonly templates: CouponTemplateService) {}

@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiNoContentResponse,
   ApiOperation,
   ApiTags,
@@ -12,10 +11,11 @@ import { CurrentAdmin } from '../auth/current-admin.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
 import { ChangePasswordDto } from './admin-user.dto';
 import { AdminUsersService } from './admin-users.service';
+import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 
 /** Self-service for any role; lives under /auth next to login and me. */
 @ApiTags('admin-auth')
-@ApiBearerAuth('bearer')
+@ApiAdminAuth({ forbidden: false })
 @Controller('api/v1/admin/auth')
 export class AccountController {
   constructor(private readonly users: AdminUsersService) {}

@@ -1,17 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { AdminPrincipal } from '../auth/admin-principal';
 import { CurrentAdmin } from '../auth/current-admin.decorator';
@@ -21,13 +18,12 @@ import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
 import { CreateAdminUserDto, ResetPasswordDto } from './admin-user.dto';
 import { AdminUsersService } from './admin-users.service';
+import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 
 const ID = new ParseIntPipe({ errorHttpStatusCode: 400 });
 
 @ApiTags('admin-users')
-@ApiBearerAuth('bearer')
-@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
-@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Caller is not an ADMIN' })
+@ApiAdminAuth({ forbidden: 'Caller is not an ADMIN' })
 @Roles(AdminRole.ADMIN)
 @Controller('api/v1/admin/users')
 export class AdminUsersController {

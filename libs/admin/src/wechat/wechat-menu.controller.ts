@@ -2,23 +2,19 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
   ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { WechatMenuService } from '@app/wechat';
 import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
 import { WechatMenuDto } from './dto/wechat-menu.dto';
+import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 
 @ApiTags('wechat')
-@ApiBearerAuth('bearer')
-@ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid bearer token' })
-@ApiForbiddenResponse({ type: ApiErrorResponse, description: 'Role may not do this' })
+@ApiAdminAuth()
 @ApiBadGatewayResponse({ type: ApiErrorResponse, description: 'WeChat refused or is unreachable' })
 @Roles(AdminRole.MARKETER)
 @Controller('api/v1/admin/wechat/menu')

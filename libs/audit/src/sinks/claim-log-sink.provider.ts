@@ -14,7 +14,7 @@ export function createClaimLogSink(cfg: AuditConfig, db: DataSource): ClaimLogSi
     return new MongoClaimLogSink(cfg.mongodbUri, cfg.retentionDays);
   }
   logger.log('audit sink: mysql fallback (MONGODB_URI unset)');
-  return new MysqlClaimLogSink(db, cfg.retentionDays, cfg.consumerEnabled);
+  return new MysqlClaimLogSink(db, cfg.retentionDays);
 }
 
 export const claimLogSinkProvider: FactoryProvider<ClaimLogSink> = {

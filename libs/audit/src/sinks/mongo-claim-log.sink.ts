@@ -21,21 +21,9 @@ const DUPLICATE_KEY = 11000;
 const INDEX_OPTIONS_CONFLICT = new Set([85, 86]);
 const TTL_INDEX = 'ttl_at';
 
-/** `_id` is the event id: inserting a redelivered event fails with 11000, which we ignore. */
-interface ClaimLogDocument {
-  _id: string;
-  kind: AuditEvent['kind'];
-  outcome: string;
-  templateId: number | null;
-  openid: string | null;
-  couponCode: string | null;
-  requestKey: string | null;
-  channel: string | null;
-  latencyMs: number | null;
-  instance: string;
-  at: Date;
-  detail: Record<string, unknown> | null;
-}
+/** The event as a document: `_id` is the event id (inserting a redelivered event fails with
+ * 11000, which we ignore) and `at` its time (the TTL index's field). */
+type ClaimLogDocument = Omit<AuditEvent, 'eventId' | 'occurredAt'> & { _id: string; at: Date };
 
 /**
  * MongoDB sink: collection `claim_logs` in the URI's database. Writes wait for a majority (with a

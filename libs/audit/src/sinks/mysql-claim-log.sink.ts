@@ -1,4 +1,3 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AuditEvent } from '../audit-event';
 import {
@@ -26,7 +25,6 @@ const COLUMNS = [
 ];
 const ROWS_PER_INSERT = 500;
 const PURGE_BATCH = 5_000;
-const PURGE_EVERY_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 interface ClaimLogRow {
@@ -49,18 +47,12 @@ interface ClaimLogRow {
  * makes a redelivered event a no-op; it also turns an over-long value into a truncation warning
  * instead of an error, so one odd event cannot block the stream forever.
  */
-export class MysqlClaimLogSink
-  extends ClaimLogSink
-  implements OnApplicationBootstrap, OnApplicationShutdown
-{
+export class MysqlClaimLogSink extends ClaimLogSink {
   readonly name = 'mysql' as const;
-  private readonly logger = new Logger(MysqlClaimLogSink.name);
-  private purgeTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: DataSource,
     private readonly retentionDays: number,
-    private readonly purgeEnabled = true,
   ) {
     super();
   }
@@ -114,21 +106,6 @@ export class MysqlClaimLogSink
       purged += res.affectedRows;
       if (res.affectedRows < PURGE_BATCH) return purged;
     }
-  }
-
-  onApplicationBootstrap(): void {
-    if (!this.purgeEnabled) return;
-    // Every instance may run it: DELETE ... LIMIT is safe to run concurrently.
-    this.purgeTimer = setInterval(() => {
-      this.purgeExpired().catch((err: unknown) =>
-        this.logger.warn(`claim_log retention purge failed: ${String(err)}`),
-      );
-    }, PURGE_EVERY_MS);
-    this.purgeTimer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.purgeTimer) clearInterval(this.purgeTimer);
   }
 }
 

@@ -6,6 +6,7 @@ import { CouponPage, CouponView, RedemptionView } from '../dto/coupon.view';
 import type { SearchCouponsQuery } from '../dto/search-coupons.query';
 import { Coupon, CouponStatus } from '../entities/coupon.entity';
 import { CouponRedemption } from '../redemption/coupon-redemption.entity';
+import { CouponRepository } from './coupon.repository';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
 /** A follower's usable coupon, for the 我的优惠券 reply. */
@@ -19,7 +20,10 @@ export interface HeldCoupon {
 /** Read side of coupons: admin search/detail and the follower's own list. */
 @Injectable()
 export class CouponQueryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly coupons: CouponRepository,
+  ) {}
 
   async search(q: SearchCouponsQuery): Promise<CouponPage> {
     if (q.claimedFrom && q.claimedTo && Date.parse(q.claimedTo) <= Date.parse(q.claimedFrom)) {
@@ -72,26 +76,8 @@ export class CouponQueryService {
 
   /** AVAILABLE and not past validity (whether or not the expiry job ran), soonest to expire first. */
   async heldBy(openid: string, limit = 10): Promise<{ coupons: HeldCoupon[]; total: number }> {
-    const now = new Date();
-    const rows = await this.db.query<
-      { code: string; name: string; validFrom: Date; validTo: Date; total: string }[]
-    >(
-      `SELECT c.code, t.name, c.valid_from AS validFrom, c.valid_to AS validTo,
-              COUNT(*) OVER () AS total
-       FROM coupon c JOIN coupon_template t ON t.id = c.template_id
-       WHERE c.openid = ? AND c.status = 'AVAILABLE' AND c.valid_to >= ?
-       ORDER BY c.valid_to ASC, c.id ASC LIMIT ?`,
-      [openid, now, limit],
-    );
-    return {
-      coupons: rows.map((r) => ({
-        code: r.code,
-        templateName: r.name,
-        validFrom: r.validFrom,
-        validTo: r.validTo,
-      })),
-      total: rows.length > 0 ? Number(rows[0].total) : 0,
-    };
+    const { rows, total } = await this.coupons.heldBy(openid, new Date(), limit);
+    return { coupons: rows, total };
   }
 }
 

@@ -7,11 +7,11 @@ import {
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { PageSize } from '@app/core';
 import { CouponStatus } from '../entities/coupon.entity';
 
 /** Crockford base32, 16 characters: what generateCouponCode() hands out. */
@@ -60,12 +60,7 @@ export class SearchCouponsQuery {
   @IsDateString({ strict: true })
   claimedTo?: string;
 
-  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100, example: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSize()
   pageSize: number = 20;
 
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })

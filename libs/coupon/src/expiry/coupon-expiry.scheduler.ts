@@ -1,48 +1,25 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
-import { couponConfig, type CouponConfig } from '@app/core';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { couponConfig, type CouponConfig, PeriodicWork } from '@app/core';
 import { CouponExpiryService } from './coupon-expiry.service';
 
-const JOB = 'coupon-expiry';
-
-/** Runs the expiry sweep every COUPON_EXPIRY_INTERVAL_SECONDS (0 = off); never overlaps itself. */
+/** Runs the expiry sweep every COUPON_EXPIRY_INTERVAL_SECONDS (0 = off), one instance at a time:
+ * the sweep is a compare-and-set, so a second instance would only repeat the same UPDATEs. */
 @Injectable()
-export class CouponExpiryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CouponExpiryScheduler.name);
-  private running = false;
-
+export class CouponExpiryScheduler implements OnApplicationBootstrap {
   constructor(
-    private readonly registry: SchedulerRegistry,
+    private readonly periodic: PeriodicWork,
     private readonly expiry: CouponExpiryService,
     @Inject(couponConfig.KEY) private readonly cfg: CouponConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.cfg.expiryIntervalSeconds === 0) return;
-    const timer = setInterval(() => void this.tick(), this.cfg.expiryIntervalSeconds * 1000);
-    timer.unref();
-    this.registry.addInterval(JOB, timer);
-  }
-
-  onApplicationShutdown(): void {
-    if (this.registry.doesExist('interval', JOB)) this.registry.deleteInterval(JOB);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.expiry.expireDue();
-    } catch (err) {
-      this.logger.error(`expiry sweep failed: ${String(err)}`);
-    } finally {
-      this.running = false;
-    }
+    this.periodic.every(
+      'coupon-expiry',
+      this.cfg.expiryIntervalSeconds,
+      () => this.expiry.expireDue(),
+      {
+        acrossInstances: 'one-at-a-time',
+      },
+    );
   }
 }

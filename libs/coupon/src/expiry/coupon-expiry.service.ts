@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { couponConfig, type CouponConfig } from '@app/core';
+import { CouponRepository } from '../coupons/coupon.repository';
 
 /** Upper bound of batches per run, so one run cannot hog the database for long. */
 const MAX_BATCHES_PER_RUN = 1000;
@@ -16,7 +15,7 @@ export class CouponExpiryService {
   private readonly logger = new Logger(CouponExpiryService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly coupons: CouponRepository,
     @Inject(couponConfig.KEY) private readonly cfg: CouponConfig,
   ) {}
 
@@ -24,14 +23,9 @@ export class CouponExpiryService {
   async expireDue(now = new Date(), batchSize = this.cfg.expiryBatchSize): Promise<number> {
     let total = 0;
     for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-      const res = await this.db.query<{ affectedRows: number }>(
-        `UPDATE coupon SET status = 'EXPIRED'
-         WHERE status = 'AVAILABLE' AND valid_to < ?
-         ORDER BY valid_to LIMIT ?`,
-        [now, batchSize],
-      );
-      total += res.affectedRows;
-      if (res.affectedRows < batchSize) break;
+      const expired = await this.coupons.expireBatch(now, batchSize);
+      total += expired;
+      if (expired < batchSize) break;
     }
     if (total > 0) this.logger.log(`expired ${total} coupons`);
     return total;

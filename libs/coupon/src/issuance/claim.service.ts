@@ -3,15 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
   AuditRecorder,
+  chinaDay,
   couponConfig,
   type CouponConfig,
   InFlightWork,
   MetricsService,
   randomBytesPooled,
 } from '@app/core';
-import { CouponTemplate, TemplateStatus, ValidityType } from '../entities/coupon-template.entity';
+import { CouponTemplate, TemplateStatus } from '../entities/coupon-template.entity';
 import { Coupon } from '../entities/coupon.entity';
-import { chinaDay } from '../china-time';
 import {
   ClaimOutcome,
   type ClaimRequest,
@@ -24,11 +24,11 @@ import { ISSUANCE_SCRIPTS } from './issuance.constants';
 import type { IssuanceScripts } from './issuance-scripts';
 import { templateKeys } from './template-keys';
 import { TemplateStateService } from './template-state.service';
+import { validityFor } from '../templates/validity';
 
 /** WeChat retries within ~15 s; keep answers long enough for any sane retry. */
 const REQUEST_TTL_SECONDS = 600;
 const MAX_ATTEMPTS = 3;
-const DAY_MS = 86_400_000;
 
 interface Grant {
   stockSeq: number;
@@ -339,19 +339,6 @@ export class ClaimService {
   private result(req: ClaimRequest, outcome: ClaimOutcome, template?: CouponTemplate): ClaimResult {
     return { outcome, templateId: req.templateId, templateName: template?.name, replayed: false };
   }
-}
-
-export function validityFor(
-  t: CouponTemplate,
-  claimedAt: Date,
-): { validFrom: Date; validTo: Date } {
-  if (t.validityType === ValidityType.RELATIVE) {
-    return {
-      validFrom: claimedAt,
-      validTo: new Date(claimedAt.getTime() + (t.validDays ?? 0) * DAY_MS),
-    };
-  }
-  return { validFrom: t.validFrom ?? claimedAt, validTo: t.validTo ?? claimedAt };
 }
 
 /** claim() with a route to verify answers this when the template no longer owns the route. */

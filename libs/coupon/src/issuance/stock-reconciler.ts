@@ -1,13 +1,13 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { couponConfig, type CouponConfig, REDIS_CLIENT, type RedisClient } from '@app/core';
+import {
+  couponConfig,
+  type CouponConfig,
+  PeriodicWork,
+  REDIS_CLIENT,
+  type RedisClient,
+} from '@app/core';
 import { ISSUANCE_SCRIPTS } from './issuance.constants';
 import type { IssuanceScripts } from './issuance-scripts';
 import { followerCountTarget, MissingSince, missingSeqs } from './reconcile-rules';
@@ -29,47 +29,33 @@ const FOLLOWER_CHUNK = 500;
  * never cause an oversell or a follower beyond the limit: MySQL proves both.
  */
 @Injectable()
-export class StockReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class StockReconciler implements OnApplicationBootstrap {
   private readonly logger = new Logger(StockReconciler.name);
   /** template id -> missing stock seqs. */
   private readonly slots = new Map<number, MissingSince<number>>();
   /** template id -> followers whose count exceeds their rows (value: the count seen). */
   private readonly followers = new Map<number, MissingSince<string>>();
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(ISSUANCE_SCRIPTS) private readonly scripts: IssuanceScripts,
     @Inject(couponConfig.KEY) private readonly cfg: CouponConfig,
+    private readonly periodic: PeriodicWork,
   ) {}
 
   get graceMs(): number {
     return this.cfg.stockReconcileGraceSeconds * 1000;
   }
 
+  /** Every STOCK_RECONCILE_INTERVAL_SECONDS (0 = off); instances take turns, never overlap. */
   onApplicationBootstrap(): void {
-    const every = this.cfg.stockReconcileIntervalSeconds * 1000;
-    if (every === 0) return;
-    this.timer = setInterval(() => void this.tick(), every);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.reconcileAll(Date.now());
-    } catch (err) {
-      this.logger.error(`stock reconciliation failed: ${String(err)}`);
-    } finally {
-      this.running = false;
-    }
+    this.periodic.every(
+      'stock-reconcile',
+      this.cfg.stockReconcileIntervalSeconds,
+      () => this.reconcileAll(Date.now()),
+      { acrossInstances: 'one-at-a-time' },
+    );
   }
 
   /** One pass over the templates that can still issue. Returns the stock seqs given back. */

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
-import { REDIS_CLIENT, type RedisClient } from '@app/core';
+import { REDIS_CLIENT, type RedisClient, RedisLock } from '@app/core';
+import { CouponRepository } from '../coupons/coupon.repository';
 import { CouponTemplate, TemplateStatus } from '../entities/coupon-template.entity';
 import { ISSUANCE_SCRIPTS } from './issuance.constants';
 import type { IssuanceScripts } from './issuance-scripts';
@@ -25,15 +26,16 @@ export class TemplateStateService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(ISSUANCE_SCRIPTS) private readonly scripts: IssuanceScripts,
+    private readonly locks: RedisLock,
+    private readonly coupons: CouponRepository,
   ) {}
 
   /** Loads (or reloads) a template's full state into Redis under a cross-instance lock.
    * Returns false when the template does not exist. Waits for another instance's rebuild. */
   async rebuild(templateId: number, deadline = Date.now() + 3000): Promise<boolean> {
     const keys = templateKeys(templateId);
-    const token = `${process.pid}:${Math.random()}`;
-    const locked = await this.redis.set(keys.lock, token, 'PX', REBUILD_LOCK_MS, 'NX');
-    if (!locked) {
+    const lock = await this.locks.acquire(keys.lock, REBUILD_LOCK_MS);
+    if (!lock) {
       while (Date.now() < deadline) {
         await sleep(20);
         if ((await this.redis.exists(keys.meta)) === 1) return true;
@@ -46,8 +48,7 @@ export class TemplateStateService {
       await this.loadCounters(template);
       return true;
     } finally {
-      // Delete only our own lock (it may have expired and been taken by someone else).
-      if ((await this.redis.get(keys.lock)) === token) await this.redis.del(keys.lock);
+      await this.locks.release(lock);
     }
   }
 
@@ -110,18 +111,12 @@ export class TemplateStateService {
 
   private async loadCounters(template: CouponTemplate): Promise<void> {
     const keys = templateKeys(template.id);
-    const [{ issued, maxSeq }] = await this.db.query<{ issued: string; maxSeq: number | null }[]>(
-      'SELECT COUNT(*) AS issued, MAX(stock_seq) AS maxSeq FROM coupon WHERE template_id = ?',
-      [template.id],
-    );
-    const max = maxSeq ?? 0;
-    const free = Number(issued) < max ? await this.stockGaps(template.id, max) : [];
+    const { issued, maxStockSeq: max } = await this.coupons.stockSummary(template.id);
+    // Seqs below the max with no row: slots given back after a failed insert.
+    const free = issued < max ? await this.coupons.missingStockSeqs(template.id, max) : [];
 
     // Per-follower counts, merged in chunks so a big campaign never builds one huge command.
-    const counts = await this.db.query<{ openid: string; n: number }[]>(
-      'SELECT openid, MAX(user_seq) AS n FROM coupon WHERE template_id = ? GROUP BY openid',
-      [template.id],
-    );
+    const counts = await this.coupons.followerCounts(template.id);
     for (let i = 0; i < counts.length; i += MERGE_CHUNK) {
       const pairs = counts.slice(i, i + MERGE_CHUNK).flatMap((c) => [c.openid, c.n]);
       await this.scripts.mergeCounts(keys.users, pairs);
@@ -135,18 +130,6 @@ export class TemplateStateService {
     this.logger.log(
       `template ${template.id} state loaded: issued=${max} free=${free.length} followers=${counts.length}`,
     );
-  }
-
-  /** Stock seqs below the max that have no row (slots given back after a failed insert). */
-  private async stockGaps(templateId: number, max: number): Promise<number[]> {
-    const rows = await this.db.query<{ s: number }[]>(
-      'SELECT stock_seq AS s FROM coupon WHERE template_id = ? ORDER BY stock_seq',
-      [templateId],
-    );
-    const taken = new Set(rows.map((r) => r.s));
-    const gaps: number[] = [];
-    for (let s = 1; s <= max; s++) if (!taken.has(s)) gaps.push(s);
-    return gaps;
   }
 }
 

@@ -1,8 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
-import { ApiException } from '@app/core';
+import { ApiException, chinaClock } from '@app/core';
 import { type CouponTemplate, DiscountType } from '../entities/coupon-template.entity';
 import { type Coupon, CouponStatus } from '../entities/coupon.entity';
-import { chinaClock } from '../china-time';
 
 /** Machine-readable reasons in `details.reason` of a refused redemption. */
 export enum RedeemRefusal {

@@ -9,37 +9,27 @@ import type {
   StatsRangeQuery,
   TemplateStatsView,
 } from '../dto/stats.view';
+import { CouponRepository } from '../coupons/coupon.repository';
 import { CouponTemplate } from '../entities/coupon-template.entity';
 
 const HOUR_MS = 3_600_000;
 /** A claimsPerHour series longer than this (31 days) is refused rather than built. */
 const MAX_HOURS = 24 * 31;
 
-interface CountRow {
-  issued: string;
-  redeemed: string | null;
-  expired: string | null;
-  revoked: string | null;
-}
-
 /** Aggregates straight from MySQL (the source of truth); cheap enough with the coupon indexes. */
 @Injectable()
 export class CouponStatsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly coupons: CouponRepository,
+  ) {}
 
   async forTemplate(id: number, range: StatsRangeQuery): Promise<TemplateStatsView> {
     const template = await this.db.getRepository(CouponTemplate).findOneBy({ id });
     if (!template) throw new NotFoundException(`Coupon template ${id} not found`);
     const { from, to } = hourRange(range);
-    const counts = await this.counts('WHERE c.template_id = ?', [id], template.totalQuantity);
-    const rows = await this.db.query<{ h: Date; n: string }[]>(
-      `SELECT TIMESTAMPADD(HOUR, TIMESTAMPDIFF(HOUR, '1970-01-01', claimed_at), '1970-01-01') AS h,
-              COUNT(*) AS n
-       FROM coupon WHERE template_id = ? AND claimed_at >= ? AND claimed_at < ?
-       GROUP BY h`,
-      [id, from, to],
-    );
-    const byHour = new Map(rows.map((r) => [new Date(r.h).getTime(), Number(r.n)]));
+    const counts = await this.counts(id, template.totalQuantity);
+    const byHour = await this.coupons.claimsPerHour(id, from, to);
     const claimsPerHour: HourCount[] = [];
     for (let t = from.getTime(); t < to.getTime(); t += HOUR_MS) {
       claimsPerHour.push({ hour: new Date(t).toISOString(), count: byHour.get(t) ?? 0 });
@@ -59,7 +49,7 @@ export class CouponStatsService {
       'SELECT status, COUNT(*) AS n, SUM(total_quantity) AS total FROM coupon_template GROUP BY status',
     );
     const stock = templates.reduce((s, r) => s + Number(r.total), 0);
-    const counts = await this.counts('', [], stock);
+    const counts = await this.counts(null, stock);
     return {
       templates: templates.reduce((s, r) => s + Number(r.n), 0),
       templatesByStatus: Object.fromEntries(templates.map((r) => [r.status, Number(r.n)])),
@@ -67,29 +57,21 @@ export class CouponStatsService {
     };
   }
 
-  private async counts(where: string, params: unknown[], stock: number): Promise<CouponCounts> {
-    const now = new Date();
-    const [c] = await this.db.query<CountRow[]>(
-      `SELECT COUNT(*) AS issued,
-              SUM(c.status = 'USED') AS redeemed,
-              SUM(c.status = 'EXPIRED' OR (c.status = 'AVAILABLE' AND c.valid_to < ?)) AS expired,
-              SUM(c.status = 'REVOKED') AS revoked
-       FROM coupon c ${where}`,
-      [now, ...params],
-    );
+  /** For one template, or (null) all of them. */
+  private async counts(templateId: number | null, stock: number): Promise<CouponCounts> {
+    const c = await this.coupons.statusCounts(templateId, new Date());
     const [d] = await this.db.query<{ cents: string | null }[]>(
       `SELECT SUM(r.discount_cents) AS cents FROM coupon_redemption r
-       WHERE r.status = 'REDEEMED' ${where ? 'AND r.template_id = ?' : ''}`,
-      params,
+       WHERE r.status = 'REDEEMED' ${templateId === null ? '' : 'AND r.template_id = ?'}`,
+      templateId === null ? [] : [templateId],
     );
-    const issued = Number(c.issued);
-    const redeemed = Number(c.redeemed ?? 0);
+    const { issued, redeemed } = c;
     return {
       issued,
       remaining: Math.max(0, stock - issued),
       redeemed,
-      expired: Number(c.expired ?? 0),
-      revoked: Number(c.revoked ?? 0),
+      expired: c.expired,
+      revoked: c.revoked,
       redemptionRate: issued === 0 ? 0 : Math.round((redeemed / issued) * 10_000) / 10_000,
       discountGivenCents: Number(d.cents ?? 0),
     };

@@ -14,6 +14,8 @@ import {
   ValidityType,
 } from '../entities/coupon-template.entity';
 import { TemplateStateService } from '../issuance/template-state.service';
+import { CouponRepository } from '../coupons/coupon.repository';
+import { checkTemplateRules } from './template-rules';
 
 export type TemplateAction = 'activate' | 'pause' | 'end';
 
@@ -34,12 +36,13 @@ export class CouponTemplateService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly state: TemplateStateService,
+    private readonly coupons: CouponRepository,
   ) {
     this.repo = db.getRepository(CouponTemplate);
   }
 
   async create(dto: CreateCouponTemplateDto): Promise<CouponTemplate> {
-    const errors = checkRules(dto);
+    const errors = checkTemplateRules(dto);
     if (errors.length > 0) {
       const message = errors.map((e) => `${e.field}: ${e.errors.join(', ')}`).join('; ');
       throw new ApiException(HttpStatus.BAD_REQUEST, message, errors);
@@ -112,11 +115,8 @@ export class CouponTemplateService {
   async get(id: number): Promise<{ template: CouponTemplate; issuedCount: number }> {
     const template = await this.repo.findOneBy({ id });
     if (!template) throw new NotFoundException(`Coupon template ${id} not found`);
-    const [{ n }] = await this.db.query<{ n: string }[]>(
-      'SELECT COUNT(*) AS n FROM coupon WHERE template_id = ?',
-      [id],
-    );
-    return { template, issuedCount: Number(n) };
+    const { issued } = await this.coupons.stockSummary(id);
+    return { template, issuedCount: issued };
   }
 
   /** Compare-and-set status change, then the Redis gate and keyword routes follow MySQL. */
@@ -239,7 +239,7 @@ function draftPatch(current: CouponTemplate, changes: TemplateChanges): Partial<
     field: e.property,
     errors: Object.values(e.constraints ?? {}),
   }));
-  const errors = fieldErrors.length > 0 ? fieldErrors : checkRules(body);
+  const errors = fieldErrors.length > 0 ? fieldErrors : checkTemplateRules(body);
   if (errors.length > 0) throw badRequest(errors);
   return fieldsFrom(body);
 }
@@ -286,46 +286,6 @@ function livePatch(current: CouponTemplate, changes: TemplateChanges): Partial<C
     patch.claimEndsAt = new Date(endsAt);
   }
   return patch;
-}
-
-/** Rules that relate fields to each other (the DTO checks each field on its own). */
-function checkRules(dto: CreateCouponTemplateDto): FieldError[] {
-  const errors: FieldError[] = [];
-  const add = (field: string, message: string) => errors.push({ field, errors: [message] });
-  if (Date.parse(dto.claimEndsAt) <= Date.parse(dto.claimStartsAt)) {
-    add('claimEndsAt', 'claimEndsAt must be after claimStartsAt');
-  }
-  if (dto.discountType === DiscountType.AMOUNT) {
-    if (dto.percentOff !== undefined) add('percentOff', 'percentOff is only for PERCENT discounts');
-    if (dto.maxDiscountCents !== undefined) {
-      add('maxDiscountCents', 'maxDiscountCents is only for PERCENT discounts');
-    }
-    if (dto.thresholdCents && dto.amountCents && dto.amountCents > dto.thresholdCents) {
-      add('amountCents', 'amountCents must not exceed thresholdCents');
-    }
-  } else if (dto.amountCents !== undefined) {
-    add('amountCents', 'amountCents is only for AMOUNT discounts');
-  }
-  if (dto.validityType === ValidityType.FIXED) {
-    if (dto.validDays !== undefined) add('validDays', 'validDays is only for RELATIVE validity');
-    if (dto.validFrom && dto.validTo && Date.parse(dto.validTo) <= Date.parse(dto.validFrom)) {
-      add('validTo', 'validTo must be after validFrom');
-    }
-    if (dto.validTo && Date.parse(dto.validTo) < Date.parse(dto.claimStartsAt)) {
-      add('validTo', 'validTo must not be before claimStartsAt');
-    }
-  } else {
-    if (dto.validFrom !== undefined) add('validFrom', 'validFrom is only for FIXED validity');
-    if (dto.validTo !== undefined) add('validTo', 'validTo is only for FIXED validity');
-  }
-  if (dto.keyword !== undefined && dto.keyword.trim() === '')
-    add('keyword', 'keyword must not be blank');
-  if ((dto.usableTimeStart === undefined) !== (dto.usableTimeEnd === undefined)) {
-    add('usableTimeEnd', 'usableTimeStart and usableTimeEnd go together');
-  } else if (dto.usableTimeStart && dto.usableTimeEnd && dto.usableTimeEnd <= dto.usableTimeStart) {
-    add('usableTimeEnd', 'usableTimeEnd must be after usableTimeStart');
-  }
-  return errors;
 }
 
 /** The live_keyword / live_menu_key unique keys turn a race into a clear 400 naming the field. */

@@ -9,7 +9,7 @@ import {
 } from '@app/wechat';
 import { CouponQueryService } from '../coupons/coupon-query.service';
 import { ClaimChannel } from '../entities/coupon.entity';
-import { FollowerService } from '../followers';
+import { FollowerService } from '../followers/follower.service';
 import { ClaimOutcome, type ClaimResult } from '../issuance/claim-result';
 import { ClaimService } from '../issuance/claim.service';
 import { phoneBindingArgument, phoneBindingReply } from './phone-binding';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WechatModule } from '@app/wechat';
 import { CouponModule } from '../coupon.module';
-import { FollowersModule } from '../followers';
+import { FollowersModule } from '../followers/followers.module';
 import { CouponMessageHandler } from './coupon-message.handler';
 
 /** Plugs the coupon feature into the /wx dispatcher (claims, 我的优惠券, phone binding). */

@@ -1,4 +1,5 @@
-import { maskPhone, type PhoneBindingResult } from '../followers';
+import type { PhoneBindingResult } from '../followers/follower.service';
+import { maskPhone } from '../followers/phone';
 
 /**
  * `绑定手机 13800138000`: the command, then an ASCII space, a full-width space (U+3000) or

@@ -1,10 +1,7 @@
+import { formatChinaTime } from '@app/core';
 import { BUSY_TEXT } from '@app/wechat';
-import { chinaDateTime } from '../china-time';
 import type { HeldCoupon } from '../coupons/coupon-query.service';
 import { ClaimOutcome, type ClaimResult } from '../issuance/claim-result';
-
-/** Followers read dates in China time, whatever the server's zone. */
-export const formatChinaTime = chinaDateTime;
 
 export const HELP_TEXT =
   '您好！发送活动关键词或点击菜单即可领取优惠券。如有疑问，请留言，我们会尽快回复。';

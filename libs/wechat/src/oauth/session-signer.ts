@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { wechatConfig, type WechatConfig } from '@app/core';
 
 export const SESSION_COOKIE = 'wxc_session';
@@ -13,6 +13,8 @@ export interface FollowerSession {
 /**
  * A short stateless session for follower web pages: base64url(JSON) + '.' + HMAC-SHA256. The key
  * is domain-separated, so sharing the secret with JWT signing cannot turn one into the other.
+ * Only issued for now: its reader (a constant-time check of the MAC and the expiry) comes with the
+ * follower pages that need it (the h5 edge).
  */
 @Injectable()
 export class SessionSigner {
@@ -31,25 +33,6 @@ export class SessionSigner {
       'base64url',
     );
     return { value: `${payload}.${this.mac(payload)}`, session };
-  }
-
-  /** The session in a cookie value, or null when forged, malformed or expired. */
-  verify(value: string | undefined, now = Date.now()): FollowerSession | null {
-    const [payload, mac, extra] = (value ?? '').split('.');
-    if (!payload || !mac || extra !== undefined) return null;
-    const expected = Buffer.from(this.mac(payload));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    try {
-      const { o, e } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
-        o?: unknown;
-        e?: unknown;
-      };
-      if (typeof o !== 'string' || typeof e !== 'number' || e * 1000 <= now) return null;
-      return { openid: o, expiresAt: e };
-    } catch {
-      return null;
-    }
   }
 
   private mac(payload: string): string {

@@ -1,4 +1,8 @@
-/** China has one zone, UTC+8, and no daylight saving: a fixed offset is exact. */
+/**
+ * China time, the one module for it. China has one zone, UTC+8, and no daylight saving: a fixed
+ * offset is exact (and cheaper than Intl on the /wx path). Times are stored in UTC; these read
+ * them as a follower or a till in China does.
+ */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 function inChina(d: Date): Date {
@@ -16,7 +20,8 @@ export function chinaClock(d: Date): { weekday: number; hhmm: string } {
   return { weekday: china.getUTCDay() || 7, hhmm: china.toISOString().slice(11, 16) };
 }
 
-/** "YYYY-MM-DD HH:mm" in China time, as followers read dates (cheaper than Intl on the hot path). */
-export function chinaDateTime(d: Date): string {
-  return inChina(d).toISOString().slice(0, 16).replace('T', ' ');
+/** "YYYY-MM-DD HH:mm" in China time: how followers read dates, whatever the server's zone. */
+export function formatChinaTime(d: Date): string {
+  const iso = inChina(d).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }

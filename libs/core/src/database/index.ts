@@ -1,2 +1,0 @@
-export * from './database-url';
-export * from './typeorm-options';

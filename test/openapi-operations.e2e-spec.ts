@@ -1,0 +1,71 @@
+import { createTestApp, type TestApp } from './support/test-app';
+
+/** The contract integrators generate clients from: the operations, and the admin auth on each. */
+describe('OpenAPI document (/docs-json)', () => {
+  let t: TestApp;
+  let doc: {
+    paths: Record<string, Record<string, { security?: unknown[]; responses: object }>>;
+  };
+  beforeAll(async () => {
+    t = await createTestApp({ LOG_LEVEL: 'error' });
+    doc = (await t.app.inject({ method: 'GET', url: '/docs-json' })).json();
+  });
+  afterAll(() => t.close());
+
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+
+  it('lists the same operations', () => {
+    expect(operations().sort()).toEqual(
+      [
+        'GET /health/live',
+        'GET /health/ready',
+        'POST /api/v1/admin/coupon-templates',
+        'GET /api/v1/admin/coupon-templates',
+        'GET /api/v1/admin/coupon-templates/{id}',
+        'PATCH /api/v1/admin/coupon-templates/{id}',
+        'POST /api/v1/admin/coupon-templates/{id}/activate',
+        'POST /api/v1/admin/coupon-templates/{id}/pause',
+        'POST /api/v1/admin/coupon-templates/{id}/end',
+        'GET /api/v1/admin/wechat/menu',
+        'PUT /api/v1/admin/wechat/menu',
+        'GET /api/v1/admin/audit/claim-logs',
+        'GET /api/v1/admin/audit/claim-logs/summary',
+        'GET /api/v1/admin/coupons',
+        'GET /api/v1/admin/coupons/{code}',
+        'POST /api/v1/admin/coupons/{code}/redeem',
+        'POST /api/v1/admin/coupons/{code}/redeem/undo',
+        'POST /api/v1/admin/coupons/{code}/revoke',
+        'GET /api/v1/admin/coupon-templates/{id}/coupons.csv',
+        'GET /api/v1/admin/stats/overview',
+        'GET /api/v1/admin/stats/templates/{id}',
+        'POST /api/v1/admin/users',
+        'GET /api/v1/admin/users',
+        'POST /api/v1/admin/users/{id}/disable',
+        'POST /api/v1/admin/users/{id}/enable',
+        'POST /api/v1/admin/users/{id}/reset-password',
+        'POST /api/v1/admin/auth/change-password',
+        'GET /api/v1/admin/followers',
+        'GET /api/v1/admin/followers/{openid}',
+        'POST /api/v1/admin/auth/login',
+        'GET /api/v1/admin/auth/me',
+        'GET /api/v1/admin/auth/users',
+      ].sort(),
+    );
+  });
+
+  it('every admin operation but login declares the bearer token and its 401', () => {
+    const admin = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/v1/admin/') && path !== '/api/v1/admin/auth/login')
+      .flatMap(([path, ops]) =>
+        Object.entries(ops).map(([m, op]) => ({ op: `${m} ${path}`, ...op })),
+      );
+    expect(admin.length).toBeGreaterThan(0);
+    for (const { op, security, responses } of admin) {
+      expect({ op, security }).toEqual({ op, security: [{ bearer: [] }] });
+      expect({ op, has401: '401' in responses }).toEqual({ op, has401: true });
+    }
+  });
+});
