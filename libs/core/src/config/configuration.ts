@@ -48,6 +48,8 @@ export const wechatConfig = registerAs('wechat', () => {
     apiTimeoutMs: env.WECHAT_API_TIMEOUT_MS,
     ipAllowlist: env.WECHAT_IP_ALLOWLIST.trim(),
     oauthSessionTtlSeconds: env.OAUTH_SESSION_TTL_SECONDS,
+    oauthCookieSecure:
+      env.OAUTH_COOKIE_SECURE ?? (env.NODE_ENV === 'production' ? 'true' : ('auto' as const)),
     // Domain-separated from JWT signing inside the session signer, so one secret can serve both.
     oauthSessionSecret: env.OAUTH_SESSION_SECRET ?? env.JWT_SECRET,
     claimRateLimit: env.WX_CLAIM_RATE_LIMIT,

@@ -13,6 +13,7 @@ import {
   validateSync,
   ValidateIf,
 } from 'class-validator';
+import { productionSecretProblems } from './production-secrets';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -214,6 +215,15 @@ export class EnvironmentVariables {
   @Max(604800)
   OAUTH_SESSION_TTL_SECONDS = 7200;
 
+  /**
+   * `Secure` on the wxc_session cookie: true | false | auto (only for https requests, as seen
+   * through a trusted proxy). Unset = true in production (TLS ends at the proxy), auto otherwise.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['true', 'false', 'auto'])
+  OAUTH_COOKIE_SECURE?: 'true' | 'false' | 'auto';
+
   /** HMAC key for wxc_session; unset = derived from JWT_SECRET. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -333,12 +343,14 @@ export class EnvironmentVariables {
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => {
-      const detail = Object.values(e.constraints ?? {}).join('; ');
-      return `  - ${e.property}: ${detail || 'invalid'}`;
-    });
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = errors.map((e) => {
+    const detail = Object.values(e.constraints ?? {}).join('; ');
+    return `  - ${e.property}: ${detail || 'invalid'}`;
+  });
+  // Published example values are fine to develop with, never to run in production.
+  if (env.NODE_ENV === 'production') {
+    lines.push(...productionSecretProblems(raw).map((p) => `  - ${p}`));
   }
+  if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return env;
 }
