@@ -20,3 +20,5 @@ export * from './metrics/metrics.service';
 export { requestId } from './logging/logging.module';
 export * from './database/mysql-errors';
 export * from './dto/page.query';
+export * from './dto/is-iso-date-time';
+export * from './throttle/admin-rate-limiter';

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDateString,
   IsEnum,
   IsInt,
   IsOptional,
@@ -12,6 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsIsoDateTime } from '@app/core';
 import { CouponStatus } from '../entities/coupon.entity';
 
 /** Crockford base32, 16 characters: what generateCouponCode() hands out. */
@@ -52,12 +52,12 @@ export class SearchCouponsQuery {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'claimedAt >= this' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsIsoDateTime()
   claimedFrom?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'claimedAt < this' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsIsoDateTime()
   claimedTo?: string;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
