@@ -8,7 +8,11 @@ export const appConfig = registerAs('app', () => {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    swaggerEnabled: env.SWAGGER_ENABLED,
+    // API docs are for developers: off in production unless asked for.
+    swaggerEnabled: env.SWAGGER_ENABLED ?? env.NODE_ENV !== 'production',
+    metricsPort: env.METRICS_PORT,
+    metricsHost: env.METRICS_HOST ?? env.HOST,
+    metricsToken: env.METRICS_TOKEN,
     adminRateLimit: env.ADMIN_RATE_LIMIT,
     adminRateWindowSeconds: env.ADMIN_RATE_WINDOW_SECONDS,
     corsOrigins: env.CORS_ORIGINS.split(',')

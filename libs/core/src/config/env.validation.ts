@@ -21,6 +21,10 @@ const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   value === '' ? undefined : value;
+const optionalInt = ({ value }: { value: unknown }): unknown =>
+  value === '' ? undefined : toInt({ value });
+const optionalBool = ({ value }: { value: unknown }): unknown =>
+  value === '' ? undefined : toBool({ value });
 
 /**
  * Every setting the service reads. Boot fails with a message naming each bad or missing key,
@@ -325,9 +329,32 @@ export class EnvironmentVariables {
   @Max(86400)
   WX_CLAIM_RATE_WINDOW_SECONDS = 60;
 
-  @Transform(toBool)
+  /** Swagger UI (/docs, /docs-json); unset = on, except in production. */
+  @Transform(optionalBool)
+  @IsOptional()
   @IsBoolean()
-  SWAGGER_ENABLED = true;
+  SWAGGER_ENABLED?: boolean;
+
+  /** Serve /metrics on this separate (internal) port only; unset = on the app port. 0 = ephemeral. */
+  @Transform(optionalInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Interface of the METRICS_PORT listener (e.g. a private address); unset = HOST. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  METRICS_HOST?: string;
+
+  /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (Prometheus `authorization`). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
