@@ -24,6 +24,8 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
+      // Real MariaDB/Redis/scrypt on a shared 2-core machine: 5 s is too tight under load.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],

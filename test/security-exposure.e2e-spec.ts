@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { MetricsServer } from '../libs/core/src/metrics/metrics.server';
+import { MetricsServer } from '@app/core';
 import { createTestApp, type TestApp } from './support/test-app';
 import { PRODUCTION_ENV } from './support/production-env';
 import { TEST_ENV } from './setup/test-env';

@@ -22,3 +22,4 @@ export * from './database/mysql-errors';
 export * from './dto/page.query';
 export * from './dto/is-iso-date-time';
 export * from './throttle/admin-rate-limiter';
+export * from './metrics/metrics.server';
