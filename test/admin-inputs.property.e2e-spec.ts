@@ -129,7 +129,7 @@ function query(names: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<strin
   return fc.tuple(known, extra).map(([k, x]) => {
     const qs = new URLSearchParams();
     for (const [name, vs] of Object.entries({ ...x, ...k }))
-      for (const v of (vs as string[] | undefined) ?? []) qs.append(name, v);
+      for (const v of vs ?? []) qs.append(name, v);
     const str = qs.toString();
     return str ? `?${str}` : '';
   });

@@ -24,7 +24,8 @@ describe('page is bounded on the paged admin lists (e2e)', () => {
           headers: { authorization: `Bearer ${token}` },
         });
         expect([page, res.statusCode]).toEqual([page, 400]);
-        expect(res.json().details.map((d: { field: string }) => d.field)).toContain('page');
+        const { details } = res.json<{ details: { field: string }[] }>();
+        expect(details.map((d) => d.field)).toContain('page');
       }
     },
   );
