@@ -19,13 +19,13 @@ const common = {
 };
 
 module.exports = {
+  // e2e apps boot against real MariaDB + Redis; on a busy 2-core box that can take seconds.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
-      // Real MariaDB/Redis/scrypt on a shared 2-core machine: 5 s is too tight under load.
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
