@@ -18,6 +18,9 @@ export const TEST_ENV: Record<string, string> = {
   PII_ENCRYPTION_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
   // Specs hammer one follower on purpose; test/follower-throttle*.e2e-spec.ts sets a real limit.
   WX_CLAIM_RATE_LIMIT: '1000',
+  // The admin limit is per account: suites share the bootstrap ADMIN, and some hammer it on
+  // purpose (property tests). Specs about the limit (admin-throttle, security-admin) set theirs.
+  ADMIN_RATE_LIMIT: '100000',
   SWAGGER_ENABLED: 'true',
   LOG_LEVEL: 'error',
 };

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
@@ -14,9 +15,15 @@ export interface TestApp {
 }
 
 /** Boots the real AppModule on Fastify (same adapter + setup as main.ts); use app.inject(). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  extra: { controllers?: Type[] } = {},
+): Promise<TestApp> {
   Object.assign(process.env, TEST_ENV, env);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule],
+    controllers: extra.controllers ?? [],
+  }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
     logger: ['error', 'warn'],
   });

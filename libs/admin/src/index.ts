@@ -4,3 +4,5 @@ export { AdminRole, AdminUser } from './auth/entities/admin-user.entity';
 export { AuthService } from './auth/auth.service';
 export { PasswordHasher } from './auth/password-hasher';
 export { ApiErrorResponse, ApiRefusalResponse } from './common/api-error.response';
+export { ADMIN_USERNAME } from './auth/entities/admin-user.entity';
+export { ANY_ADMIN_KEY, ROLES_KEY } from './auth/roles.decorator';

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  HttpStatus,
-  Ip,
-  Logger,
-  Post,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -24,24 +13,18 @@ import { Public } from '@app/core';
 import { ApiErrorResponse } from '../common/api-error.response';
 import type { AdminPrincipal } from './admin-principal';
 import { AuthService } from './auth.service';
-import { LoginThrottle } from './login-throttle';
 import { CurrentAdmin } from './current-admin.decorator';
 import { AdminPrincipalDto } from './dto/admin-principal.dto';
 import { AdminUserView } from './dto/admin-user.view';
 import { LoginResponseDto } from './dto/login-response.dto';
 import { LoginDto } from './dto/login.dto';
 import { AdminRole } from './entities/admin-user.entity';
-import { Roles } from './roles.decorator';
+import { AnyAdmin, Roles } from './roles.decorator';
 
 @ApiTags('admin-auth')
 @Controller('api/v1/admin/auth')
 export class AuthController {
-  private readonly logger = new Logger(AuthController.name);
-
-  constructor(
-    private readonly auth: AuthService,
-    private readonly throttle: LoginThrottle,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Public()
   @Post('login')
@@ -54,26 +37,15 @@ export class AuthController {
     type: ApiErrorResponse,
   })
   @ApiTooManyRequestsResponse({
-    description: 'Too many failed logins for this username or from this IP; see Retry-After',
+    description: 'Too many failed logins for this account or from this IP; see Retry-After',
     type: ApiErrorResponse,
   })
-  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponseDto> {
-    await this.throttle.assertAllowed(body.username, ip);
-    try {
-      const res = await this.auth.login(body.username, body.password);
-      await this.throttle.succeeded(body.username);
-      return res;
-    } catch (err) {
-      if (err instanceof UnauthorizedException) {
-        // Never the password; the username and IP are what an operator needs to spot guessing.
-        this.logger.warn(`failed admin login for "${body.username}" from ${ip}`);
-        await this.throttle.failed(body.username, ip);
-      }
-      throw err;
-    }
+  login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponseDto> {
+    return this.auth.login(body.username, body.password, ip);
   }
 
   @Get('me')
+  @AnyAdmin()
   @ApiBearerAuth('bearer')
   @ApiOperation({
     operationId: 'getCurrentAdmin',

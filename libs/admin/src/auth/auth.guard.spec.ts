@@ -7,7 +7,9 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { IS_PUBLIC_KEY } from '@app/core';
+import { Redis } from 'ioredis';
+import { AdminRateLimiter, type AppConfig, IS_PUBLIC_KEY } from '@app/core';
+import { TEST_ENV } from '../../../../test/setup/test-env';
 import type { AdminPrincipal } from './admin-principal';
 import { AuthGuard } from './auth.guard';
 import type { AuthService } from './auth.service';
@@ -29,7 +31,14 @@ const auth = {
     return Promise.resolve({ id: 7, username: `u-${role}`, role });
   },
 } as AuthService;
-const guard = new AuthGuard(new Reflector(), auth);
+// The real limiter on the test Redis, with a budget no test here reaches.
+const redis = new Redis(TEST_ENV.REDIS_URL, { lazyConnect: true });
+const limiter = new AdminRateLimiter(
+  { adminRateLimit: 1_000_000, adminRateWindowSeconds: 60 } as AppConfig,
+  redis,
+);
+const guard = new AuthGuard(new Reflector(), auth, limiter);
+afterAll(() => redis.quit());
 
 interface Target {
   public?: boolean;

@@ -30,6 +30,6 @@ import { PasswordHasher } from './password-hasher';
     LoginThrottle,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, PasswordHasher],
+  exports: [AuthService, PasswordHasher, LoginThrottle],
 })
 export class AuthModule {}

@@ -13,7 +13,8 @@ import { authConfig, type AuthConfig, duplicateKeyOf } from '@app/core';
 import type { AdminPrincipal } from './admin-principal';
 import { AdminUserView } from './dto/admin-user.view';
 import type { LoginResponseDto } from './dto/login-response.dto';
-import { AdminRole, AdminUser } from './entities/admin-user.entity';
+import { ADMIN_USERNAME, AdminRole, AdminUser } from './entities/admin-user.entity';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 
 /** Claims we sign. `sub` is the user id as a string (RFC 7519); `ver` is the user's token_version. */
@@ -36,6 +37,7 @@ export class AuthService implements OnApplicationBootstrap {
     @InjectRepository(AdminUser) private readonly users: Repository<AdminUser>,
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
     @Inject(authConfig.KEY) private readonly cfg: AuthConfig,
   ) {}
 
@@ -43,19 +45,42 @@ export class AuthService implements OnApplicationBootstrap {
     await Promise.all([this.getDummyHash(), this.ensureBootstrapAdmin()]);
   }
 
-  async login(username: string, password: string): Promise<LoginResponseDto> {
-    const user = await this.users.findOne({
-      where: { username },
-      select: {
-        id: true,
-        username: true,
-        passwordHash: true,
-        role: true,
-        disabled: true,
-        tokenVersion: true,
-      },
-    });
-    if (!user) {
+  /**
+   * One attempt from the name's and the IP's failure budgets is taken before the password is
+   * checked and given back unless the answer is 401 (see LoginThrottle).
+   */
+  async login(username: string, password: string, ip: string): Promise<LoginResponseDto> {
+    const attempt = await this.throttle.take(username, ip);
+    try {
+      const res = await this.verifyLogin(username, password);
+      await this.throttle.release(attempt);
+      return res;
+    } catch (err) {
+      if (err instanceof UnauthorizedException) {
+        // Never the password; the username and IP are what an operator needs to spot guessing.
+        this.logger.warn(`failed admin login for "${username}" from ${ip}`);
+      } else await this.throttle.release(attempt);
+      throw err;
+    }
+  }
+
+  private async verifyLogin(username: string, password: string): Promise<LoginResponseDto> {
+    // Only names that can exist reach the database, and the row must be that name (case aside):
+    // MySQL's collation would also match `admin ` or `ádmin` to `admin`.
+    const user = ADMIN_USERNAME.test(username)
+      ? await this.users.findOne({
+          where: { username },
+          select: {
+            id: true,
+            username: true,
+            passwordHash: true,
+            role: true,
+            disabled: true,
+            tokenVersion: true,
+          },
+        })
+      : null;
+    if (!user || user.username.toLowerCase() !== username.toLowerCase()) {
       // Spend the same scrypt time as for a real user so timing does not reveal who exists.
       await this.hasher.verify(password, await this.getDummyHash());
       throw new UnauthorizedException(INVALID_CREDENTIALS);
@@ -83,7 +108,7 @@ export class AuthService implements OnApplicationBootstrap {
    * bumping token_version takes effect on the very next request, and role changes apply at once.
    */
   async authenticate(token: string): Promise<AdminPrincipal> {
-    let claims: Partial<Record<keyof AccessTokenPayload, unknown>>;
+    let claims: Partial<Record<keyof AccessTokenPayload | 'exp', unknown>>;
     try {
       claims = await this.jwt.verifyAsync(token);
     } catch (err) {
@@ -94,7 +119,14 @@ export class AuthService implements OnApplicationBootstrap {
     const id =
       typeof claims.sub === 'string' && /^[1-9]\d{0,9}$/.test(claims.sub) ? +claims.sub : 0;
     const ver = claims.ver;
-    if (!id || typeof ver !== 'number' || !Number.isInteger(ver)) {
+    // verify() checks exp only when present: a token without one (signed elsewhere with our
+    // secret, or by a mistake) would never expire. Ours always carry it.
+    if (
+      !id ||
+      typeof ver !== 'number' ||
+      !Number.isInteger(ver) ||
+      typeof claims.exp !== 'number'
+    ) {
       throw new UnauthorizedException('Invalid access token');
     }
     const user = await this.users.findOne({ where: { id } });

@@ -36,9 +36,12 @@ export class FollowersController {
   constructor(private readonly followers: FollowerService) {}
 
   @Get()
+  // A phone lookup confirms a full number whatever the masking: of the 10^4 numbers a masked
+  // 138****5678 could be, it tells which one is right. ADMIN only.
+  @Roles(AdminRole.ADMIN)
   @ApiOperation({
     operationId: 'findFollowersByPhone',
-    summary: 'Find followers by bound phone number (exact match via blind index)',
+    summary: 'Find followers by bound phone number (exact match via blind index; ADMIN only)',
     description: `Numbers are stored encrypted; the lookup uses an HMAC blind index. ${PHONE_VISIBILITY}`,
   })
   @ApiOkResponse({ type: FollowerList, description: 'Matching followers (possibly none)' })

@@ -1,13 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNoContentResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { AdminPrincipal } from '../auth/admin-principal';
 import { CurrentAdmin } from '../auth/current-admin.decorator';
+import { AnyAdmin } from '../auth/roles.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
 import { ChangePasswordDto } from './admin-user.dto';
 import { AdminUsersService } from './admin-users.service';
@@ -21,6 +23,7 @@ export class AccountController {
   constructor(private readonly users: AdminUsersService) {}
 
   @Post('change-password')
+  @AnyAdmin()
   @HttpCode(204)
   @ApiOperation({
     operationId: 'changeOwnPassword',
@@ -32,10 +35,15 @@ export class AccountController {
     description: 'currentPassword wrong, or newPassword invalid / unchanged',
   })
   @ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'Missing or invalid token' })
+  @ApiTooManyRequestsResponse({
+    type: ApiErrorResponse,
+    description: 'Too many wrong passwords for this account (shared with login); see Retry-After',
+  })
   async changePassword(
     @Body() dto: ChangePasswordDto,
     @CurrentAdmin() admin: AdminPrincipal,
+    @Ip() ip: string,
   ): Promise<void> {
-    await this.users.changeOwnPassword(admin.id, dto.currentPassword, dto.newPassword);
+    await this.users.changeOwnPassword(admin, ip, dto.currentPassword, dto.newPassword);
   }
 }

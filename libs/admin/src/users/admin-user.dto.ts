@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEnum, IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { AdminRole } from '../auth/entities/admin-user.entity';
+import { ADMIN_USERNAME, AdminRole } from '../auth/entities/admin-user.entity';
 
 const PASSWORD_RULES = { minLength: 12, maxLength: 256, format: 'password' } as const;
 
 export class CreateAdminUserDto {
   @ApiProperty({ example: 'clerk_shop1', pattern: '^[A-Za-z0-9_.-]{3,64}$' })
-  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'username must be 3-64 of [A-Za-z0-9_.-]' })
+  @Matches(ADMIN_USERNAME, { message: 'username must be 3-64 of [A-Za-z0-9_.-]' })
   username: string;
 
   @ApiProperty({ example: 'a-long-initial-password', ...PASSWORD_RULES })

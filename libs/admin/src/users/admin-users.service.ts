@@ -4,6 +4,8 @@ import type { Repository } from 'typeorm';
 import { duplicateKeyOf, fieldError } from '@app/core';
 import { AdminUserView } from '../auth/dto/admin-user.view';
 import { AdminUser } from '../auth/entities/admin-user.entity';
+import type { AdminPrincipal } from '../auth/admin-principal';
+import { LoginThrottle } from '../auth/login-throttle';
 import { PasswordHasher } from '../auth/password-hasher';
 import type { CreateAdminUserDto } from './admin-user.dto';
 
@@ -17,6 +19,7 @@ export class AdminUsersService {
   constructor(
     @InjectRepository(AdminUser) private readonly users: Repository<AdminUser>,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async create(dto: CreateAdminUserDto): Promise<AdminUserView> {
@@ -50,15 +53,26 @@ export class AdminUsersService {
     await this.bump(id, { passwordHash: await this.hasher.hash(newPassword) });
   }
 
-  async changeOwnPassword(id: number, current: string, next: string): Promise<void> {
+  /**
+   * A wrong currentPassword uses the same failure budget as a wrong login password (it is the
+   * same guess), so this cannot serve as an unthrottled password oracle: 429 once it is spent.
+   */
+  async changeOwnPassword(
+    admin: AdminPrincipal,
+    ip: string,
+    current: string,
+    next: string,
+  ): Promise<void> {
+    const attempt = await this.throttle.take(admin.username, ip);
     const user = await this.users.findOne({
-      where: { id },
+      where: { id: admin.id },
       select: { id: true, passwordHash: true },
     });
+    const ok = user !== null && (await this.hasher.verify(current, user.passwordHash));
+    if (user && !ok) throw fieldError('currentPassword', 'currentPassword is wrong');
+    await this.throttle.release(attempt);
     if (!user) throw new NotFoundException('User not found');
-    if (!(await this.hasher.verify(current, user.passwordHash))) {
-      throw fieldError('currentPassword', 'currentPassword is wrong');
-    }
+    const id = user.id;
     if (current === next)
       throw fieldError('newPassword', 'newPassword must differ from the current one');
     const passwordHash = await this.hasher.hash(next);

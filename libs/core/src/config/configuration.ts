@@ -8,7 +8,11 @@ export const appConfig = registerAs('app', () => {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    swaggerEnabled: env.SWAGGER_ENABLED,
+    // API docs are for developers: off in production unless asked for.
+    swaggerEnabled: env.SWAGGER_ENABLED ?? env.NODE_ENV !== 'production',
+    metricsPort: env.METRICS_PORT,
+    metricsHost: env.METRICS_HOST ?? env.HOST,
+    metricsToken: env.METRICS_TOKEN,
     adminRateLimit: env.ADMIN_RATE_LIMIT,
     adminRateWindowSeconds: env.ADMIN_RATE_WINDOW_SECONDS,
     corsOrigins: env.CORS_ORIGINS.split(',')
@@ -50,6 +54,8 @@ export const wechatConfig = registerAs('wechat', () => {
     apiTimeoutMs: env.WECHAT_API_TIMEOUT_MS,
     ipAllowlist: env.WECHAT_IP_ALLOWLIST.trim(),
     oauthSessionTtlSeconds: env.OAUTH_SESSION_TTL_SECONDS,
+    oauthCookieSecure:
+      env.OAUTH_COOKIE_SECURE ?? (env.NODE_ENV === 'production' ? 'true' : ('auto' as const)),
     // Domain-separated from JWT signing inside the session signer, so one secret can serve both.
     oauthSessionSecret: env.OAUTH_SESSION_SECRET ?? env.JWT_SECRET,
   };

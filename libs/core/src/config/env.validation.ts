@@ -13,6 +13,7 @@ import {
   validateSync,
   ValidateIf,
 } from 'class-validator';
+import { productionSecretProblems } from './production-secrets';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -20,6 +21,10 @@ const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   value === '' ? undefined : value;
+const optionalInt = ({ value }: { value: unknown }): unknown =>
+  value === '' ? undefined : toInt({ value });
+const optionalBool = ({ value }: { value: unknown }): unknown =>
+  value === '' ? undefined : toBool({ value });
 
 /**
  * Every setting the service reads. Boot fails with a message naming each bad or missing key,
@@ -227,6 +232,15 @@ export class EnvironmentVariables {
   @Max(604800)
   OAUTH_SESSION_TTL_SECONDS = 7200;
 
+  /**
+   * `Secure` on the wxc_session cookie: true | false | auto (only for https requests, as seen
+   * through a trusted proxy). Unset = true in production (TLS ends at the proxy), auto otherwise.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['true', 'false', 'auto'])
+  OAUTH_COOKIE_SECURE?: 'true' | 'false' | 'auto';
+
   /** HMAC key for wxc_session; unset = derived from JWT_SECRET. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -336,9 +350,32 @@ export class EnvironmentVariables {
   @Max(86400)
   WX_CLAIM_RATE_WINDOW_SECONDS = 60;
 
-  @Transform(toBool)
+  /** Swagger UI (/docs, /docs-json); unset = on, except in production. */
+  @Transform(optionalBool)
+  @IsOptional()
   @IsBoolean()
-  SWAGGER_ENABLED = true;
+  SWAGGER_ENABLED?: boolean;
+
+  /** Serve /metrics on this separate (internal) port only; unset = on the app port. 0 = ephemeral. */
+  @Transform(optionalInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Interface of the METRICS_PORT listener (e.g. a private address); unset = HOST. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  METRICS_HOST?: string;
+
+  /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (Prometheus `authorization`). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -354,12 +391,14 @@ export class EnvironmentVariables {
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => {
-      const detail = Object.values(e.constraints ?? {}).join('; ');
-      return `  - ${e.property}: ${detail || 'invalid'}`;
-    });
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = errors.map((e) => {
+    const detail = Object.values(e.constraints ?? {}).join('; ');
+    return `  - ${e.property}: ${detail || 'invalid'}`;
+  });
+  // Published example values are fine to develop with, never to run in production.
+  if (env.NODE_ENV === 'production') {
+    lines.push(...productionSecretProblems(raw).map((p) => `  - ${p}`));
   }
+  if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return env;
 }

@@ -2,14 +2,15 @@ import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { MetricsController } from './metrics.controller';
+import { MetricsServer } from './metrics.server';
 import { MetricsService } from './metrics.service';
 
 /** Global: any feature injects MetricsService to record its series. */
 @Global()
 @Module({
   controllers: [MetricsController],
-  providers: [MetricsService],
-  exports: [MetricsService],
+  providers: [MetricsService, MetricsServer],
+  exports: [MetricsService, MetricsServer],
 })
 export class MetricsModule implements OnModuleInit {
   constructor(

@@ -4,7 +4,6 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsBoolean,
-  IsDateString,
   IsEnum,
   IsInt,
   IsOptional,
@@ -16,6 +15,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsIsoDateTime } from '@app/core';
 import { DiscountType, ValidityType } from '../entities/coupon-template.entity';
 
 const MAX_CENTS = 100_000_000;
@@ -133,11 +133,11 @@ export class CreateCouponTemplateDto {
   usableTimeEnd?: string;
 
   @ApiProperty({ format: 'date-time', example: '2026-12-01T00:00:00.000Z' })
-  @IsDateString({ strict: true })
+  @IsIsoDateTime()
   claimStartsAt: string;
 
   @ApiProperty({ format: 'date-time', example: '2026-12-31T23:59:59.000Z' })
-  @IsDateString({ strict: true })
+  @IsIsoDateTime()
   claimEndsAt: string;
 
   @ApiProperty({ enum: ValidityType, enumName: 'ValidityType', example: ValidityType.RELATIVE })
@@ -149,7 +149,7 @@ export class CreateCouponTemplateDto {
     (o: CreateCouponTemplateDto) =>
       o.validityType === ValidityType.FIXED || o.validFrom !== undefined,
   )
-  @IsDateString({ strict: true })
+  @IsIsoDateTime()
   validFrom?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Required for FIXED validity' })
@@ -157,7 +157,7 @@ export class CreateCouponTemplateDto {
     (o: CreateCouponTemplateDto) =>
       o.validityType === ValidityType.FIXED || o.validTo !== undefined,
   )
-  @IsDateString({ strict: true })
+  @IsIsoDateTime()
   validTo?: string;
 
   @ApiPropertyOptional({

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDateString,
   IsEnum,
   IsInt,
   IsOptional,
@@ -11,7 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageSize } from '@app/core';
+import { IsIsoDateTime, PageSize } from '@app/core';
 import { CouponStatus } from '../entities/coupon.entity';
 
 /** Crockford base32, 16 characters: what generateCouponCode() hands out. */
@@ -52,12 +51,12 @@ export class SearchCouponsQuery {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'claimedAt >= this' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsIsoDateTime()
   claimedFrom?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'claimedAt < this' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsIsoDateTime()
   claimedTo?: string;
 
   @PageSize()

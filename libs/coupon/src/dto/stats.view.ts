@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsIsoDateTime } from '@app/core';
 
 export class HourCount {
   @ApiProperty({ format: 'date-time', example: '2026-12-01T08:00:00.000Z' }) hour: string;
@@ -43,11 +44,11 @@ export class OverviewStatsView extends CouponCounts {
 export class StatsRangeQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: 24 h before `to`' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsIsoDateTime()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsIsoDateTime()
   to?: string;
 }

@@ -12,7 +12,14 @@ export class CouponRedemption {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id: string;
 
-  @Column({ name: 'request_no', type: 'varchar', length: 64 })
+  /** Case-sensitive (ascii_bin): `SAME-1` and `same-1` are different requests. */
+  @Column({
+    name: 'request_no',
+    type: 'varchar',
+    length: 64,
+    charset: 'ascii',
+    collation: 'ascii_bin',
+  })
   requestNo: string;
 
   @Column({ name: 'coupon_id', type: 'bigint', unsigned: true })

@@ -53,6 +53,10 @@ export class RedemptionService {
     try {
       assertRedeemable(coupon, coupon.template, input.orderAmountCents, now);
     } catch (err) {
+      // A concurrent request with this requestNo (the till's own retry) may have used the coupon
+      // between our two reads: that is not a refusal but our redemption; answer as it did.
+      const winner = await this.byRequestNo(input.requestNo);
+      if (winner) return replayRedeem(winner, code, input);
       this.record('REDEEM', 'REJECTED', coupon, input.requestNo, actorId, { error: String(err) });
       throw err;
     }

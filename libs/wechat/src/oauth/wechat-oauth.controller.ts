@@ -1,7 +1,7 @@
-import { BadRequestException, Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public } from '@app/core';
+import { Public, wechatConfig, type WechatConfig } from '@app/core';
 import { looksLikeLocation, safeReturnPath } from './return-path';
 import { SESSION_COOKIE, SessionSigner } from './session-signer';
 import { WechatOAuthService } from './wechat-oauth.service';
@@ -18,16 +18,21 @@ export class WechatOAuthController {
   constructor(
     private readonly oauth: WechatOAuthService,
     private readonly sessions: SessionSigner,
+    @Inject(wechatConfig.KEY) private readonly cfg: WechatConfig,
   ) {}
 
   @Get('callback')
   async callback(
-    @Query('code') code: string | undefined,
-    @Query('state') state: string | undefined,
+    @Query('code') code: unknown,
+    @Query('state') state: unknown,
     @Req() req: FastifyRequest,
     @Res() res: FastifyReply,
   ): Promise<void> {
-    if (!code || !/^[A-Za-z0-9_-]{1,128}$/.test(code)) {
+    // A repeated parameter arrives as an array: refuse it rather than guess which one counts.
+    if (state !== undefined && typeof state !== 'string') {
+      throw new BadRequestException('state must be given once');
+    }
+    if (typeof code !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(code)) {
       throw new BadRequestException(
         'code is required (the follower declined or the link is broken)',
       );
@@ -39,8 +44,7 @@ export class WechatOAuthController {
     const openid = await this.oauth.openidFor(code);
     const { value, session } = this.sessions.issue(openid);
     const maxAge = session.expiresAt - Math.floor(Date.now() / 1000);
-    // req.protocol honours X-Forwarded-Proto from a trusted proxy (TRUST_PROXY).
-    const secure = req.protocol === 'https' ? '; Secure' : '';
+    const secure = this.secureCookie(req) ? '; Secure' : '';
     void res.header(
       'set-cookie',
       `${SESSION_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`,
@@ -53,6 +57,17 @@ export class WechatOAuthController {
     await res
       .status(200)
       .type('application/json; charset=utf-8')
-      .send({ openid, expiresAt: session.expiresAt, session: value });
+      // The cookie is HttpOnly: its value is never echoed where page scripts could read it.
+      .send({ openid, expiresAt: session.expiresAt });
+  }
+
+  /**
+   * OAUTH_COOKIE_SECURE: `true` (the production default: TLS usually ends at a proxy that talks
+   * plain HTTP to us), `false`, or `auto` = only when the request came over https (req.protocol
+   * honours X-Forwarded-Proto from a trusted proxy, TRUST_PROXY).
+   */
+  private secureCookie(req: FastifyRequest): boolean {
+    const mode = this.cfg.oauthCookieSecure;
+    return mode === 'true' || (mode === 'auto' && req.protocol === 'https');
   }
 }

@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsISO8601,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { PageQuery } from '@app/core';
+import { IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIsoDateTime, PageQuery } from '@app/core';
 import { IsAfter } from './is-after.validator';
 
 const OUTCOME = /^[A-Z][A-Z_]{1,31}$/;
@@ -19,12 +10,12 @@ const OUTCOME = /^[A-Z][A-Z_]{1,31}$/;
 class TimeRangeQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'ISO-8601 time, inclusive', example: '2026-11-01T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoDateTime()
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO-8601 time, exclusive', example: '2026-12-01T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoDateTime()
   @IsAfter('from')
   to?: string;
 
@@ -56,11 +47,11 @@ export class ClaimLogQuery extends TimeRangeQuery {
 /** Separate class (not a subclass): class-validator would inherit @IsOptional on from/to. */
 export class ClaimLogSummaryQuery {
   @ApiProperty({ description: 'ISO-8601 time, inclusive', example: '2026-11-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
+  @IsIsoDateTime()
   from: string;
 
   @ApiProperty({ description: 'ISO-8601 time, exclusive', example: '2026-12-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
+  @IsIsoDateTime()
   @IsAfter('from')
   to: string;
 

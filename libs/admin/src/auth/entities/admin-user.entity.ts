@@ -14,6 +14,9 @@ export enum AdminRole {
   VIEWER = 'VIEWER',
 }
 
+/** What a username may be (checked on every write; ASCII, so the database cannot fold it). */
+export const ADMIN_USERNAME = /^[A-Za-z0-9_.-]{3,64}$/;
+
 /**
  * An operator of the admin API. `passwordHash` is never selected unless asked for explicitly, so a
  * plain `find()` cannot leak it. Bumping `tokenVersion` revokes every token issued before.

@@ -3,6 +3,7 @@ import { WelcomeTemplate1732560000300 } from './1732560000300-welcome-template';
 import { CouponLifecycle1732560000400 } from './1732560000400-coupon-lifecycle';
 import { ClaimLog1732560000500 } from './1732560000500-claim-log';
 import { FollowerPii1732560000600 } from './1732560000600-follower-pii';
+import { RequestNoBinary1732560000900 } from './1732560000900-request-no-binary';
 
 /** Listed explicitly (no globs) so the same list works from ts-node, dist and jest. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CouponLifecycle1732560000400,
   ClaimLog1732560000500,
   FollowerPii1732560000600,
+  RequestNoBinary1732560000900,
 ];
