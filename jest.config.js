@@ -21,6 +21,9 @@ const common = {
 module.exports = {
   // e2e apps boot against real MariaDB + Redis; on a busy 2-core box that can take seconds.
   testTimeout: 30_000,
+  // Some suites leave a library handle open after close() (a known "did not exit" warning); a
+  // finished run must never hang CI for that.
+  forceExit: true,
   projects: [
     {
       ...common,

@@ -27,7 +27,7 @@ port="${SMOKE_PORT:-3987}"
 db="${SMOKE_DATABASE_URL:-mysql://root@127.0.0.1:3306/wxcoupon_prod_smoke}"
 (cd "$work" && exec env -i PATH="$PATH" HOME="$work" NODE_ENV=production PORT="$port" HOST=127.0.0.1 \
   DATABASE_URL="$db" REDIS_URL="${SMOKE_REDIS_URL:-redis://127.0.0.1:6379/13}" \
-  WECHAT_APP_ID=wx5823bf96d3bd56c7 WECHAT_APP_SECRET=smoke-app-secret WECHAT_TOKEN=smoketoken \
+  WECHAT_APP_ID=wx1a2b3c4d5e6f7a8b WECHAT_APP_SECRET=smoke-app-secret WECHAT_TOKEN=smoketoken \
   JWT_SECRET=smoke-jwt-secret-smoke-jwt-secret-0123 ADMIN_BOOTSTRAP_USERNAME=admin \
   ADMIN_BOOTSTRAP_PASSWORD=smoke-admin-password \
   PII_ENCRYPTION_KEY=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff \

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { parseDatabaseUrl } from '@app/core';
 import { TEST_ENV } from './setup/test-env';
+import { PRODUCTION_ENV } from './support/production-env';
 
 /**
  * The service as an operator runs it: main.ts with WEB_CONCURRENCY=2 (a cluster primary and two
@@ -45,7 +46,7 @@ describe('cluster mode: logs and metrics an operator relies on (e2e)', () => {
           TS_NODE_SWC: 'true',
           TS_NODE_TRANSPILE_ONLY: 'true',
           ...TEST_ENV,
-          NODE_ENV: 'production',
+          ...PRODUCTION_ENV,
           DATABASE_URL: TEST_ENV.DATABASE_URL.replace(/\/[^/?]+(\?|$)/, `/${database}$1`),
           DB_MIGRATIONS_RUN: 'true',
           WEB_CONCURRENCY: '2',

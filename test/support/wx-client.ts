@@ -2,8 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from './test-app';
 import type { SimulatedRequest, WechatSimulator } from './wechat-simulator';
 
-/** The coupon code a claim reply names, if any. */
-export const codeIn = (text: string): string | undefined => /券码：([0-9A-Z]{16})/.exec(text)?.[1];
+export { codeIn } from './replies';
 
 /** POST /wx as WeChat does, and read the passive reply the way the platform would. */
 export function wxClient(t: Pick<TestApp, 'app'>) {

@@ -14,7 +14,7 @@ import type { AdminPrincipal } from './admin-principal';
 import { AuthGuard } from './auth.guard';
 import type { AuthService } from './auth.service';
 import { AdminRole } from './entities/admin-user.entity';
-import { ROLES_KEY } from './roles.decorator';
+import { ANY_ADMIN_KEY, ROLES_KEY } from './roles.decorator';
 
 /** Tokens the stand-in AuthService knows (the real one is covered by test/admin-*.e2e-spec.ts). */
 const TOKENS: Record<string, AdminRole> = {
@@ -43,11 +43,15 @@ afterAll(() => redis.quit());
 interface Target {
   public?: boolean;
   roles?: AdminRole[];
+  anyAdmin?: boolean;
 }
+/** A route any signed-in role may use (@AnyAdmin): routes declare their access (issue #10 item 12). */
+const ANY: Target = { anyAdmin: true };
 function target(meta: Target): () => void {
   const fn = function () {};
   if (meta.public !== undefined) Reflect.defineMetadata(IS_PUBLIC_KEY, meta.public, fn);
   if (meta.roles) Reflect.defineMetadata(ROLES_KEY, meta.roles, fn);
+  if (meta.anyAdmin) Reflect.defineMetadata(ANY_ADMIN_KEY, true, fn);
   return fn;
 }
 
@@ -55,7 +59,12 @@ async function run(authorization: string | undefined, handler: Target = {}, cls:
   const headers: Record<string, string> = {};
   const sent: Record<string, string> = {};
   if (authorization !== undefined) headers.authorization = authorization;
-  const request: { headers: Record<string, string>; admin?: AdminPrincipal } = { headers };
+  const request: {
+    headers: Record<string, string>;
+    admin?: AdminPrincipal;
+    ip: string;
+    routeOptions: { url: string };
+  } = { headers, ip: '127.0.0.1', routeOptions: { url: '/api/v1/admin/guard-spec' } };
   const ctx = {
     getHandler: () => target(handler),
     getClass: () => target(cls),
@@ -111,12 +120,12 @@ describe('AuthGuard', () => {
   it.each(['Bearer tok.admin', 'bearer tok.admin', 'BEARER   tok.admin  '])(
     'accepts %p (case-insensitive scheme, spaces around the token)',
     async (header) => {
-      expect(await run(header)).toMatchObject({ allowed: true, admin: { role: 'ADMIN' } });
+      expect(await run(header, ANY)).toMatchObject({ allowed: true, admin: { role: 'ADMIN' } });
     },
   );
 
   it('accepts every token68 character, with = padding only at the end', async () => {
-    expect(await run('Bearer padded+/_~-.tok==')).toMatchObject({
+    expect(await run('Bearer padded+/_~-.tok==', ANY)).toMatchObject({
       allowed: true,
       admin: { id: 7, username: 'u-CLERK', role: 'CLERK' },
     });
@@ -149,9 +158,15 @@ describe('AuthGuard', () => {
     });
   });
 
-  it('any authenticated role passes when no roles (or an empty list) are set', async () => {
-    expect(await run('Bearer tok.viewer')).toMatchObject({ allowed: true });
-    expect(await run('Bearer tok.viewer', { roles: [] })).toMatchObject({ allowed: true });
+  it('deny by default: a route that declares no access is refused to every role, ADMIN too', async () => {
+    for (const token of ['tok.viewer', 'tok.marketer', 'tok.admin']) {
+      expect(await run(`Bearer ${token}`)).toMatchObject({ allowed: false, status: 403 });
+    }
+    // An empty @Roles() list admits ADMIN only; @AnyAdmin admits every signed-in role.
+    expect(await run('Bearer tok.viewer', { roles: [] })).toMatchObject({ status: 403 });
+    expect(await run('Bearer tok.admin', { roles: [] })).toMatchObject({ allowed: true });
+    expect(await run('Bearer tok.viewer', ANY)).toMatchObject({ allowed: true });
+    expect(await run('Bearer tok.viewer', {}, ANY)).toMatchObject({ allowed: true });
   });
 
   it("the handler's roles override the controller's", async () => {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -29,6 +30,8 @@ import { validityFor } from '../templates/validity';
 /** WeChat retries within ~15 s; keep answers long enough for any sane retry. */
 const REQUEST_TTL_SECONDS = 600;
 const MAX_ATTEMPTS = 3;
+/** Pauses between MySQL checks before a follower whose count is ahead of MySQL hears "busy". */
+const LIMIT_CONFIRM_WAITS_MS = [50, 150, 0];
 
 interface Grant {
   stockSeq: number;
@@ -176,6 +179,7 @@ export class ClaimService {
       if (outcome === 'DUP') return this.replay(req, String(reply[1]));
       const template = await this.template(req.templateId, Number(reply[4]));
       if (!template) return this.result(req, ClaimOutcome.NOT_FOUND);
+      if (outcome === 'LIMIT_REACHED') return this.limitReached(req, template, false);
       if (outcome !== 'GRANTED') return this.result(req, toOutcome(outcome), template);
 
       const grant = {
@@ -245,6 +249,7 @@ export class ClaimService {
     const [outcome, stockSeq, userSeq, code] = stored.split('|');
     const template = await this.template(req.templateId);
     if (!template) return this.result(req, ClaimOutcome.NOT_FOUND);
+    if (outcome === 'LIMIT_REACHED') return this.limitReached(req, template, true);
     if (outcome !== 'GRANTED')
       return { ...this.result(req, toOutcome(outcome), template), replayed: true };
 
@@ -270,6 +275,34 @@ export class ClaimService {
       return this.replayFromDatabase(req, template);
     }
     return this.result(req, ClaimOutcome.ERROR, template);
+  }
+
+  /**
+   * "Already claimed" only when MySQL holds the follower's coupons (issue #10 item 15). Redis may
+   * count a claim whose row never landed (an instance died between gate and INSERT, until the
+   * reconciler gives it back, or one still in flight): then the follower hears "busy, try again",
+   * never a false "already claimed". Costs one indexed COUNT, on refusals only.
+   */
+  private async limitReached(
+    req: ClaimRequest,
+    template: CouponTemplate,
+    replayed: boolean,
+  ): Promise<ClaimResult> {
+    // The follower's other claims may still be on their way to MySQL (a double tap): give them
+    // a moment before concluding that a count has no row behind it.
+    for (const waitMs of LIMIT_CONFIRM_WAITS_MS) {
+      const held = await this.db
+        .getRepository(Coupon)
+        .countBy({ templateId: req.templateId, openid: req.openid });
+      if (held >= template.perUserLimit) {
+        return { ...this.result(req, ClaimOutcome.LIMIT_REACHED, template), replayed };
+      }
+      if (waitMs > 0) await sleep(waitMs);
+    }
+    this.logger.warn(
+      `template ${req.templateId}: Redis counts more claims than MySQL holds for a follower; answering busy`,
+    );
+    return { ...this.result(req, ClaimOutcome.ERROR, template), replayed };
   }
 
   private async replayFromDatabase(
