@@ -30,6 +30,7 @@ export async function createTestApp(
   await configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  await clearAdminRateLimits(app.get<RedisClient>(REDIS_CLIENT));
   return {
     app,
     db: app.get(DataSource),
@@ -51,4 +52,20 @@ export async function truncateCampaignTables(db: DataSource): Promise<void> {
 export async function resetState(t: Pick<TestApp, 'db' | 'redis'>): Promise<void> {
   await truncateCampaignTables(t.db);
   await (t.redis as { flushdb(): Promise<unknown> }).flushdb();
+}
+
+/**
+ * Every suite signs in as the same bootstrap admin, whose per-account budget lives in Redis for a
+ * window: a suite that lowers ADMIN_RATE_LIMIT on purpose must not leave the next one blocked.
+ */
+async function clearAdminRateLimits(redis: RedisClient): Promise<void> {
+  const nodes = 'nodes' in redis ? redis.nodes('master') : [redis];
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'MATCH', 'thr:{admin:*', 'COUNT', 1000);
+      if (keys.length > 0) await node.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
 }
