@@ -2,10 +2,10 @@ import { type CouponTemplate, templateKeys } from '@app/coupon';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate } from './support/templates';
 import { type SimulatedRequest, WechatSimulator } from './support/wechat-simulator';
+import { codeIn, wxClient } from './support/wx-client';
 import { TEST_ENV } from './setup/test-env';
 
 const sim = new WechatSimulator({ token: TEST_ENV.WECHAT_TOKEN, appId: TEST_ENV.WECHAT_APP_ID });
-const codeIn = (text: string): string | undefined => /券码：([0-9A-Z]{16})/.exec(text)?.[1];
 const SOLD_OUT = '已经被领完';
 const LIMIT = '您已经领取过';
 const PAUSED = '暂停中';
@@ -41,14 +41,7 @@ describe('Redis lies, MySQL holds (e2e)', () => {
   });
 
   async function send(openid: string, req: SimulatedRequest): Promise<string> {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': 'text/xml' },
-    });
-    expect(res.statusCode).toBe(200);
-    const text = (await sim.readReply(res.body)).Content ?? '';
+    const text = await wxClient(t).send(sim, req);
     const code = codeIn(text);
     if (code) granted.push({ openid, code });
     return text;

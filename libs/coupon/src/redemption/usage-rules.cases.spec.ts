@@ -1,20 +1,10 @@
 import { ApiException } from '@app/core';
-import { type CouponTemplate, DiscountType } from '../entities/coupon-template.entity';
+import { DiscountType } from '../entities/coupon-template.entity';
 import { type Coupon, CouponStatus } from '../entities/coupon.entity';
 import { assertRedeemable, discountFor, RedeemRefusal } from './usage-rules';
+import { templateFixture } from './usage-rules.fixtures';
 
-const template = (t: Partial<CouponTemplate> = {}): CouponTemplate =>
-  ({
-    discountType: DiscountType.AMOUNT,
-    amountCents: 1000,
-    percentOff: null,
-    maxDiscountCents: null,
-    thresholdCents: 0,
-    usableWeekdays: null,
-    usableTimeStart: null,
-    usableTimeEnd: null,
-    ...t,
-  }) as CouponTemplate;
+const template = templateFixture;
 
 // 2026-03-02 is a Monday; 02:00 UTC is 10:00 in China.
 const NOW = new Date('2026-03-02T02:00:00Z');

@@ -4,6 +4,7 @@ import { HttpException } from '@nestjs/common';
 import { type CouponTemplate, DiscountType } from '../entities/coupon-template.entity';
 import { type Coupon, CouponStatus } from '../entities/coupon.entity';
 import { assertRedeemable, discountFor, RedeemRefusal } from './usage-rules';
+import { templateFixture } from './usage-rules.fixtures';
 
 // 2026-06-03 is a Wednesday; 02:30 UTC = 10:30 China time.
 const NOW = new Date('2026-06-03T02:30:00Z');
@@ -14,18 +15,7 @@ const coupon = (over: Partial<Coupon> = {}): Coupon =>
     validTo: new Date('2026-06-10T00:00:00Z'),
     ...over,
   }) as Coupon;
-const template = (over: Partial<CouponTemplate> = {}): CouponTemplate =>
-  ({
-    discountType: DiscountType.AMOUNT,
-    amountCents: 1000,
-    percentOff: null,
-    maxDiscountCents: null,
-    thresholdCents: 0,
-    usableWeekdays: null,
-    usableTimeStart: null,
-    usableTimeEnd: null,
-    ...over,
-  }) as CouponTemplate;
+const template = templateFixture;
 
 function refusal(fn: () => void): { status: number; reason: string; message: string } | null {
   try {

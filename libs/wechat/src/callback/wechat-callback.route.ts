@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleInit,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -136,27 +143,20 @@ export class WechatCallbackRoute implements OnModuleInit {
     if (verdict === 'unavailable') {
       // No list was ever fetched: 503 makes WeChat retry instead of dropping the message for good.
       this.ipRejections.increment('list_unavailable');
-      throw new SourceRefusal(503, 'Callback IP list unavailable');
+      throw new ServiceUnavailableException('Callback IP list unavailable');
     }
     this.ipRejections.increment('not_listed');
     this.logger.warn(`/wx request from ${ip} refused: not in WECHAT_IP_ALLOWLIST`);
-    throw new SourceRefusal(403, `Source IP ${ip} is not allowed`);
+    throw new ForbiddenException(`Source IP ${ip} is not allowed`);
   }
 
-  /** Clear 4xx for the caller; refusals are counted by reason (the allow-list counts its own). */
+  /** Clear 4xx for the caller; refusals are counted by reason (the allow-list counts its own 403s). */
   refuse(reply: FastifyReply, err: unknown): void {
     if (reply.sent) return;
-    const body =
-      err instanceof SourceRefusal
-        ? {
-            statusCode: err.statusCode,
-            error: err.statusCode === 403 ? 'Forbidden' : 'Service Unavailable',
-            message: err.message,
-          }
-        : toApiErrorBody(err);
-    if (body.statusCode >= 500 && !(err instanceof SourceRefusal)) {
+    const body = toApiErrorBody(err);
+    if (body.statusCode >= 500) {
       this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    } else if (!(err instanceof SourceRefusal)) {
+    } else if (body.statusCode !== 403) {
       this.metrics.rejected.inc({ reason: slug(body.error) });
     }
     void reply
@@ -199,15 +199,5 @@ export class WechatCallbackRoute implements OnModuleInit {
     } finally {
       clearTimeout(timer);
     }
-  }
-}
-
-/** A refusal of the caller's address (403) or of every caller while the list is unknown (503). */
-class SourceRefusal extends Error {
-  constructor(
-    readonly statusCode: 403 | 503,
-    message: string,
-  ) {
-    super(message);
   }
 }
