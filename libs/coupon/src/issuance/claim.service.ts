@@ -79,10 +79,10 @@ export class ClaimService {
       const templateId = id;
       const result = await this.claim({ ...req, templateId }, { kind, value, verify: cached });
       if (result !== STALE) return result;
-      const stale = templateId;
-      ({ id, cached } = await this.state.route(kind, value, true));
+      ({ id } = await this.state.route(kind, value, true));
       // Redis still holds meta from before routes were kept in it: reload it once.
-      if (id === stale) await this.state.rebuild(stale);
+      if (id === templateId) await this.state.rebuild(templateId);
+      // A fresh lookup needs no confirmation: the next claim answers for whatever it finds.
       cached = false;
     }
     return null;
