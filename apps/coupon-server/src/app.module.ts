@@ -4,6 +4,8 @@ import { AdminModule } from '@app/admin';
 import { AuditModule } from '@app/audit';
 import { CoreModule, LifecycleModule } from '@app/core';
 import { CouponModule, CouponWechatModule } from '@app/coupon';
+import { GrowthModule } from '@app/growth';
+import { H5Module } from '@app/h5';
 import { WechatModule } from '@app/wechat';
 
 /** The one deployable: feature libraries wired by dependency injection. Periodic jobs (expiry,
@@ -18,7 +20,9 @@ import { WechatModule } from '@app/wechat';
     CouponModule,
     WechatModule,
     CouponWechatModule,
+    GrowthModule,
     AdminModule,
+    H5Module,
   ],
 })
 export class AppModule {}
