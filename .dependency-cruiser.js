@@ -7,6 +7,10 @@
 /** Feature libraries: what a protocol, log or infrastructure library must never import. */
 const FEATURES = 'coupon|growth|h5|admin';
 
+/** Packages that describe HTTP shapes, resolved into node_modules or (in a fixture) unresolved. */
+const HTTP_SHAPE_PACKAGES =
+  '^(node_modules/)?(@nestjs/swagger|class-validator|class-transformer)($|/)';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -41,6 +45,14 @@ module.exports = {
       to: { path: '^(libs/(admin|audit|h5|growth)/|apps/)' },
     },
     {
+      name: 'coupon-imports-no-http-shapes',
+      comment:
+        'coupon takes and returns plain records and raises domain refusals: request/response shapes (Swagger, class-validator, class-transformer) live with the edge that serves them.',
+      severity: 'error',
+      from: { path: '^libs/coupon/' },
+      to: { path: HTTP_SHAPE_PACKAGES },
+    },
+    {
       name: 'lib-imports-no-app',
       comment: 'libraries never import the deployable that assembles them.',
       severity: 'error',
@@ -73,7 +85,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist|coverage)/' },
+    // node_modules stays visible as leaves (doNotFollow) so a rule can name a package.
+    exclude: { path: '^(dist|coverage)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

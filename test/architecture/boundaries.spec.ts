@@ -140,6 +140,33 @@ describe('module boundaries (.dependency-cruiser.js)', () => {
     );
   }, 60_000);
 
+  it('keeps HTTP shape packages out of coupon (the edges may use them)', async () => {
+    const shapes = ['@nestjs/swagger', 'class-transformer', 'class-validator'];
+    // Installed packages (stand-ins), so the rule is proved on what an import resolves to.
+    const installed = Object.fromEntries(
+      shapes.flatMap((pkg) => [
+        [`node_modules/${pkg}/package.json`, JSON.stringify({ name: pkg, main: 'dist/index.js' })],
+        [`node_modules/${pkg}/dist/index.js`, 'module.exports = {};\n'],
+      ]),
+    );
+    const dir = tree({
+      ...installed,
+      'libs/coupon/src/bad.ts': uses(...shapes),
+      'libs/admin/src/ok.ts': uses(...shapes),
+      'libs/h5/src/ok.ts': uses(...shapes),
+    });
+    const { code, found } = await cruise(dir, ['apps', 'libs']);
+
+    expect(code).not.toBe(0);
+    expect(found).toEqual(
+      shapes.map((pkg) => ({
+        rule: 'coupon-imports-no-http-shapes',
+        from: 'libs/coupon/src/bad.ts',
+        to: `node_modules/${pkg}/dist/index.js`,
+      })),
+    );
+  }, 60_000);
+
   it('finds no violation in the real tree', async () => {
     expect(await cruise(ROOT, ['apps', 'libs', 'test'])).toEqual({ code: 0, found: [] });
   }, 60_000);

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import {
   type CouponTemplate,
   CouponTemplateService,
-  type CreateCouponTemplateDto,
+  type CreateTemplateInput as CreateCouponTemplateDto,
   DiscountType,
   ValidityType,
 } from '@app/coupon';

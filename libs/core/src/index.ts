@@ -21,6 +21,8 @@ export { mysqlOptions } from './database/typeorm-options';
 export { PageQuery, PageSize } from './dto/page.query';
 export { ApiException, RateLimitedException, fieldError } from './errors/api-error';
 export type { FieldError } from './errors/api-error';
+export { DomainRefusal, REFUSAL_STATUS } from './errors/domain-refusal';
+export type { RefusalKind } from './errors/domain-refusal';
 export { AuditReadiness } from './health/audit-readiness';
 export { DRAIN_TIMEOUT_MS, InFlightWork } from './lifecycle/in-flight-work';
 export { LifecycleModule } from './lifecycle/lifecycle.module';

@@ -2,10 +2,19 @@
 export { CouponModule } from './coupon.module';
 // Templates
 export { CouponTemplate, DiscountType, ValidityType } from './entities/coupon-template.entity';
+export { TemplateStatus } from './entities/coupon-template.entity';
 export { CouponTemplateService } from './templates/coupon-template.service';
 export type { TemplateAction } from './templates/coupon-template.service';
+export type {
+  CreateTemplateInput,
+  TemplateChanges,
+  TemplateListFilter,
+  TemplateShapeCheck,
+  UpdateTemplateInput,
+} from './templates/template-input';
 // Claims (the /wx path)
 export { ClaimChannel } from './entities/coupon.entity';
+export { CouponStatus } from './entities/coupon.entity';
 export { ClaimOutcome } from './issuance/claim-result';
 export type { ClaimResult } from './issuance/claim-result';
 export { ClaimService } from './issuance/claim.service';
@@ -15,32 +24,44 @@ export { templateKeys } from './issuance/template-keys';
 export { TemplateStateService } from './issuance/template-state.service';
 // Coupons held, redeemed, revoked, expired
 export { CouponCsvExporter } from './coupons/coupon-csv';
+export { effectiveStatus } from './coupons/coupon-record';
+export type {
+  CouponDetail,
+  CouponRecord,
+  CouponSearch,
+  CouponSearchPage,
+  RedemptionRecord,
+} from './coupons/coupon-record';
+export { COUPON_CODE } from './issuance/coupon-code';
 export { CouponQueryService } from './coupons/coupon-query.service';
 export type { HeldCoupon } from './coupons/coupon-query.service';
 export { CouponRevocationService } from './coupons/coupon-revocation.service';
 export { CouponExpiryService } from './expiry/coupon-expiry.service';
+export { RedemptionStatus } from './redemption/coupon-redemption.entity';
 export { RedemptionService } from './redemption/redemption.service';
+export type { RedeemInput, RedemptionResult, UndoResult } from './redemption/redemption.service';
 export { CouponStatsService } from './stats/coupon-stats.service';
+export type {
+  CouponCounts,
+  HourCount,
+  OverviewStats,
+  StatsRange,
+  TemplateStats,
+} from './stats/coupon-stats';
+// Refusals: the HTTP edge answers each through core's one error body (REFUSAL_STATUS).
+export {
+  CouponRefusal,
+  NotFound,
+  RedeemRefusal,
+  RuleViolation,
+  StateConflict,
+  TemplateRuleViolation,
+} from './refusals/coupon-refusals';
 // Followers
 export { FollowerService } from './followers/follower.service';
 export type { FollowerRecord, PhoneBindingResult } from './followers/follower.service';
 export { FollowersModule } from './followers/followers.module';
 export { MAINLAND_MOBILE, maskPhone } from './followers/phone';
-// HTTP shapes still living here until they move to the admin edge (issue #11 item 1)
-export { CouponTemplatePage, CouponTemplateView } from './dto/coupon-template.view';
-export { CouponPage, CouponView } from './dto/coupon.view';
-export { CreateCouponTemplateDto } from './dto/create-coupon-template.dto';
-export { ListTemplatesQuery } from './dto/list-templates.query';
-export {
-  RedeemCouponDto,
-  RedemptionResultView,
-  RevokeCouponDto,
-  UndoRedemptionDto,
-  UndoResultView,
-} from './dto/redemption.dto';
-export { COUPON_CODE, SearchCouponsQuery } from './dto/search-coupons.query';
-export { OverviewStatsView, StatsRangeQuery, TemplateStatsView } from './dto/stats.view';
-export { UpdateCouponTemplateDto } from './dto/update-coupon-template.dto';
 // The coupon feature on /wx (claims, 我的优惠券, phone binding) and the texts followers read.
 export { CouponWechatModule } from './wechat/coupon-wechat.module';
 export { HELP_TEXT, RATE_LIMITED_TEXT, WELCOME_TEXT } from './wechat/reply-texts';

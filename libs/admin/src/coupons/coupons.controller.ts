@@ -9,19 +9,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import {
-  CouponPage,
-  CouponQueryService,
-  CouponRevocationService,
-  CouponView,
-  RedeemCouponDto,
-  RedemptionResultView,
-  RedemptionService,
-  RevokeCouponDto,
-  SearchCouponsQuery,
-  UndoRedemptionDto,
-  UndoResultView,
-} from '@app/coupon';
+import { CouponQueryService, CouponRevocationService, RedemptionService } from '@app/coupon';
 import type { AdminPrincipal } from '../auth/admin-principal';
 import { CurrentAdmin } from '../auth/current-admin.decorator';
 import { AdminRole } from '../auth/entities/admin-user.entity';
@@ -29,6 +17,15 @@ import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
 import { CouponCodePipe } from './coupon-code.pipe';
 import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
+import { CouponPage, CouponView } from './dto/coupon.view';
+import {
+  RedeemCouponDto,
+  RedemptionResultView,
+  RevokeCouponDto,
+  UndoRedemptionDto,
+  UndoResultView,
+} from './dto/redemption.dto';
+import { SearchCouponsQuery } from './dto/search-coupons.query';
 
 const CODE_PARAM = {
   name: 'code',
@@ -54,8 +51,8 @@ export class CouponsController {
     summary: 'Search coupons, newest claim first (keyset pagination: pass nextCursor as cursor)',
   })
   @ApiOkResponse({ type: CouponPage })
-  search(@Query() q: SearchCouponsQuery): Promise<CouponPage> {
-    return this.query.search(q);
+  async search(@Query() q: SearchCouponsQuery): Promise<CouponPage> {
+    return CouponPage.from(await this.query.search(q.toSearch()));
   }
 
   @Get(':code')
@@ -64,8 +61,8 @@ export class CouponsController {
   @ApiParam(CODE_PARAM)
   @ApiOkResponse({ type: CouponView })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'Unknown code' })
-  detail(@Param('code', CouponCodePipe) code: string): Promise<CouponView> {
-    return this.query.detail(code);
+  async detail(@Param('code', CouponCodePipe) code: string): Promise<CouponView> {
+    return CouponView.fromDetail(await this.query.detail(code));
   }
 
   @Post(':code/redeem')
@@ -92,12 +89,12 @@ export class CouponsController {
     type: ApiErrorResponse,
     description: 'BELOW_THRESHOLD: orderAmountCents is below the template thresholdCents',
   })
-  redeem(
+  async redeem(
     @Param('code', CouponCodePipe) code: string,
     @Body() body: RedeemCouponDto,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<RedemptionResultView> {
-    return this.redemptions.redeem(code, body, admin.id);
+    return RedemptionResultView.from(await this.redemptions.redeem(code, body, admin.id));
   }
 
   @Post(':code/redeem/undo')
@@ -112,12 +109,12 @@ export class CouponsController {
   @ApiOkResponse({ type: UndoResultView })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'No such redemption for this code' })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'UNDO_WINDOW_PASSED' })
-  undo(
+  async undo(
     @Param('code', CouponCodePipe) code: string,
     @Body() body: UndoRedemptionDto,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<UndoResultView> {
-    return this.redemptions.undo(code, body.requestNo, admin.id);
+    return UndoResultView.from(await this.redemptions.undo(code, body.requestNo, admin.id));
   }
 
   @Post(':code/revoke')
@@ -131,11 +128,11 @@ export class CouponsController {
   @ApiOkResponse({ type: CouponView })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'Unknown code' })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'Coupon is not AVAILABLE' })
-  revoke(
+  async revoke(
     @Param('code', CouponCodePipe) code: string,
     @Body() body: RevokeCouponDto,
     @CurrentAdmin() admin: AdminPrincipal,
   ): Promise<CouponView> {
-    return this.revocations.revoke(code, body.reason, admin.id);
+    return CouponView.from(await this.revocations.revoke(code, body.reason, admin.id));
   }
 }

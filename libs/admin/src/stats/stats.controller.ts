@@ -7,16 +7,12 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  CouponStatsService,
-  OverviewStatsView,
-  StatsRangeQuery,
-  TemplateStatsView,
-} from '@app/coupon';
+import { CouponStatsService } from '@app/coupon';
 import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
 import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
+import { OverviewStatsView, StatsRangeQuery, TemplateStatsView } from './dto/stats.view';
 
 @ApiTags('stats')
 @ApiAdminAuth()
@@ -28,8 +24,8 @@ export class StatsController {
   @Get('overview')
   @ApiOperation({ operationId: 'getStatsOverview', summary: 'Totals across all templates' })
   @ApiOkResponse({ type: OverviewStatsView })
-  overview(): Promise<OverviewStatsView> {
-    return this.stats.overview();
+  async overview(): Promise<OverviewStatsView> {
+    return OverviewStatsView.from(await this.stats.overview());
   }
 
   @Get('templates/:id')
@@ -41,10 +37,10 @@ export class StatsController {
   @ApiOkResponse({ type: TemplateStatsView })
   @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Bad id or range (max 31 days)' })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'Unknown template' })
-  template(
+  async template(
     @Param('id', new ParseIntPipe({ errorHttpStatusCode: 400 })) id: number,
     @Query() range: StatsRangeQuery,
   ): Promise<TemplateStatsView> {
-    return this.stats.forTemplate(id, range);
+    return TemplateStatsView.from(await this.stats.forTemplate(id, range.toRange()));
   }
 }

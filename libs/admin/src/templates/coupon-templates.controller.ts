@@ -19,19 +19,16 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  CouponTemplatePage,
-  CouponTemplateService,
-  CouponTemplateView,
-  CreateCouponTemplateDto,
-  ListTemplatesQuery,
-  type TemplateAction,
-  UpdateCouponTemplateDto,
-} from '@app/coupon';
+import { CouponTemplateService, type TemplateAction } from '@app/coupon';
 import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
 import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
+import { CouponTemplatePage, CouponTemplateView } from './dto/coupon-template.view';
+import { CreateCouponTemplateDto } from './dto/create-coupon-template.dto';
+import { ListTemplatesQuery } from './dto/list-templates.query';
+import { checkTemplateShape } from './dto/template-shape.check';
+import { UpdateCouponTemplateDto } from './dto/update-coupon-template.dto';
 
 const ID = new ParseIntPipe({ errorHttpStatusCode: 400 });
 
@@ -104,7 +101,7 @@ export class CouponTemplatesController {
     @Param('id', ID) id: number,
     @Body() dto: UpdateCouponTemplateDto,
   ): Promise<CouponTemplateView> {
-    await this.templates.update(id, dto);
+    await this.templates.update(id, dto, checkTemplateShape);
     const { template, issuedCount } = await this.templates.get(id);
     return CouponTemplateView.from(template, issuedCount);
   }

@@ -9,6 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MetricsService } from '../metrics/metrics.service';
 import { type ApiErrorBody, RateLimitedException } from './api-error';
+import { DomainRefusal, REFUSAL_STATUS } from './domain-refusal';
 
 /** Maps anything thrown to ApiErrorBody; never leaks a stack trace or an internal message. */
 @Catch()
@@ -56,6 +57,14 @@ function reasonPhrase(status: number): string {
 
 /** The one error body of every HTTP answer (Nest routes via the filter, /wx directly). */
 export function toApiErrorBody(exception: unknown): ApiErrorBody {
+  if (exception instanceof DomainRefusal) {
+    const statusCode = REFUSAL_STATUS[exception.kind];
+    const { message, details } = exception;
+    const error = reasonPhrase(statusCode);
+    return details === undefined
+      ? { statusCode, error, message }
+      : { statusCode, error, message, details };
+  }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();

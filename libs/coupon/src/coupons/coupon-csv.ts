@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { effectiveStatus } from '../dto/coupon.view';
 import { CouponTemplate } from '../entities/coupon-template.entity';
 import { Coupon } from '../entities/coupon.entity';
+import { NotFound } from '../refusals/coupon-refusals';
+import { effectiveStatus } from './coupon-record';
 
 const PAGE = 1000;
 const HEADER = [
@@ -38,7 +39,7 @@ export class CouponCsvExporter {
   /** Throws 404 up front (before any byte is sent) when the template does not exist. */
   async open(templateId: number): Promise<AsyncGenerator<string>> {
     const exists = await this.db.getRepository(CouponTemplate).existsBy({ id: templateId });
-    if (!exists) throw new NotFoundException(`Coupon template ${templateId} not found`);
+    if (!exists) throw new NotFound(`Coupon template ${templateId} not found`);
     return this.lines(templateId);
   }
 

@@ -1,11 +1,15 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { fieldError } from '@app/core';
-import { CouponPage, CouponView, RedemptionView } from '../dto/coupon.view';
-import type { SearchCouponsQuery } from '../dto/search-coupons.query';
 import { Coupon, CouponStatus } from '../entities/coupon.entity';
 import { CouponRedemption } from '../redemption/coupon-redemption.entity';
+import { NotFound, RuleViolation } from '../refusals/coupon-refusals';
+import {
+  type CouponDetail,
+  type CouponSearch,
+  type CouponSearchPage,
+  toCouponRecord,
+} from './coupon-record';
 import { CouponRepository } from './coupon.repository';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
@@ -25,9 +29,9 @@ export class CouponQueryService {
     private readonly coupons: CouponRepository,
   ) {}
 
-  async search(q: SearchCouponsQuery): Promise<CouponPage> {
-    if (q.claimedFrom && q.claimedTo && Date.parse(q.claimedTo) <= Date.parse(q.claimedFrom)) {
-      throw fieldError('claimedTo', 'claimedTo must be after claimedFrom');
+  async search(q: CouponSearch): Promise<CouponSearchPage> {
+    if (q.claimedFrom && q.claimedTo && q.claimedTo.getTime() <= q.claimedFrom.getTime()) {
+      throw RuleViolation.of('claimedTo', 'claimedTo must be after claimedFrom');
     }
     const now = new Date();
     const qb = this.db
@@ -42,8 +46,8 @@ export class CouponQueryService {
     if (q.openid) qb.andWhere('c.openid = :openid', { openid: q.openid });
     if (q.templateId) qb.andWhere('c.template_id = :templateId', { templateId: q.templateId });
     if (q.status) whereEffectiveStatus(qb, q.status, now);
-    if (q.claimedFrom) qb.andWhere('c.claimed_at >= :from', { from: new Date(q.claimedFrom) });
-    if (q.claimedTo) qb.andWhere('c.claimed_at < :to', { to: new Date(q.claimedTo) });
+    if (q.claimedFrom) qb.andWhere('c.claimed_at >= :from', { from: q.claimedFrom });
+    if (q.claimedTo) qb.andWhere('c.claimed_at < :to', { to: q.claimedTo });
     if (q.cursor) {
       const after = decodeCursor(q.cursor);
       qb.andWhere('(c.claimed_at < :at OR (c.claimed_at = :at AND c.id < :afterId))', {
@@ -55,23 +59,21 @@ export class CouponQueryService {
     const page = rows.slice(0, q.pageSize);
     const last = page[page.length - 1];
     return {
-      items: page.map((c) => CouponView.from(c, now)),
+      items: page.map((c) => toCouponRecord(c, now)),
       nextCursor:
         rows.length > q.pageSize ? encodeCursor({ claimedAt: last.claimedAt, id: last.id }) : null,
     };
   }
 
-  async detail(code: string): Promise<CouponView> {
+  async detail(code: string): Promise<CouponDetail> {
     const coupon = await this.db
       .getRepository(Coupon)
       .findOne({ where: { code }, relations: { template: true } });
-    if (!coupon) throw new NotFoundException(`Coupon ${code} not found`);
+    if (!coupon) throw new NotFound(`Coupon ${code} not found`);
     const redemptions = await this.db
       .getRepository(CouponRedemption)
       .find({ where: { couponId: coupon.id }, order: { id: 'ASC' } });
-    const view = CouponView.from(coupon);
-    view.redemptions = redemptions.map((r) => RedemptionView.from(r));
-    return view;
+    return { ...toCouponRecord(coupon), redemptions };
   }
 
   /** AVAILABLE and not past validity (whether or not the expiry job ran), soonest to expire first. */

@@ -1,4 +1,5 @@
-import { ApiException } from '@app/core';
+import { toApiErrorBody } from '@app/core';
+import { RuleViolation } from '../refusals/coupon-refusals';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
 describe('page cursors', () => {
@@ -21,8 +22,8 @@ describe('page cursors', () => {
     } catch (e) {
       err = e;
     }
-    expect(err).toBeInstanceOf(ApiException);
-    expect((err as ApiException).getStatus()).toBe(400);
-    expect(JSON.stringify((err as ApiException).getResponse())).toContain('cursor');
+    expect(err).toBeInstanceOf(RuleViolation);
+    expect(toApiErrorBody(err).statusCode).toBe(400);
+    expect(JSON.stringify(toApiErrorBody(err))).toContain('cursor');
   });
 });

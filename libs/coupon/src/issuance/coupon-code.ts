@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 // Crockford base32: no I, L, O, U, so a code read aloud at a till is unambiguous.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** Crockford base32, 16 characters: what generateCouponCode() hands out. */
+export const COUPON_CODE = /^[0-9A-HJKMNP-TV-Z]{16}$/;
+
 /** Random bytes behind one code (the claim path draws them from a pool). */
 export const CODE_RANDOM_BYTES = 10;
 

@@ -1,27 +1,40 @@
-import {
-  ConflictException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  ApiException,
-  AuditRecorder,
-  couponConfig,
-  type CouponConfig,
-  duplicateKeyOf,
-} from '@app/core';
-import type { RedeemCouponDto } from '../dto/redemption.dto';
-import { RedemptionResultView, UndoResultView } from '../dto/redemption.dto';
+import { AuditRecorder, couponConfig, type CouponConfig, duplicateKeyOf } from '@app/core';
 import { Coupon, CouponStatus } from '../entities/coupon.entity';
+import { CouponRefusal, NotFound, RedeemRefusal, StateConflict } from '../refusals/coupon-refusals';
 import { CouponRedemption, RedemptionStatus } from './coupon-redemption.entity';
 import { assertRedeemable, discountFor } from './usage-rules';
 
 interface Affected {
   affectedRows: number;
+}
+
+/** A till's redemption request; `requestNo` is its idempotency key. */
+export interface RedeemInput {
+  requestNo: string;
+  orderAmountCents: number;
+  storeId?: string;
+  orderId?: string;
+}
+
+export interface RedemptionResult {
+  code: string;
+  status: CouponStatus.USED;
+  orderAmountCents: number;
+  discountCents: number;
+  payableCents: number;
+  redeemedAt: Date;
+  requestNo: string;
+}
+
+export interface UndoResult {
+  code: string;
+  /** AVAILABLE again, or EXPIRED when already past its validity. */
+  status: CouponStatus;
+  undoneAt: Date;
+  requestNo: string;
 }
 
 /**
@@ -37,18 +50,14 @@ export class RedemptionService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async redeem(
-    code: string,
-    input: RedeemCouponDto,
-    actorId: number,
-  ): Promise<RedemptionResultView> {
+  async redeem(code: string, input: RedeemInput, actorId: number): Promise<RedemptionResult> {
     const prior = await this.byRequestNo(input.requestNo);
     if (prior) return replayRedeem(prior, code, input);
 
     const coupon = await this.db
       .getRepository(Coupon)
       .findOne({ where: { code }, relations: { template: true } });
-    if (!coupon?.template) throw new NotFoundException(`Coupon ${code} not found`);
+    if (!coupon?.template) throw new NotFound(`Coupon ${code} not found`);
     const now = new Date();
     try {
       assertRedeemable(coupon, coupon.template, input.orderAmountCents, now);
@@ -97,30 +106,29 @@ export class RedemptionService {
       if (winner) return replayRedeem(winner, code, input);
       const fresh = await this.db.getRepository(Coupon).findOneByOrFail({ id: coupon.id });
       assertRedeemable(fresh, coupon.template, input.orderAmountCents, new Date());
-      throw new ConflictException(`Coupon ${code} changed concurrently; retry`);
+      throw new StateConflict(`Coupon ${code} changed concurrently; retry`);
     }
     this.record('REDEEM', 'REDEEMED', coupon, input.requestNo, actorId, {
       orderAmountCents: input.orderAmountCents,
       discountCents,
       storeId: input.storeId,
     });
-    return redeemView(saved);
+    return redemptionResult(saved);
   }
 
   /** Back to AVAILABLE (or EXPIRED when past validity) within the undo window; idempotent. */
-  async undo(code: string, requestNo: string, actorId: number): Promise<UndoResultView> {
+  async undo(code: string, requestNo: string, actorId: number): Promise<UndoResult> {
     const r = await this.byRequestNo(requestNo);
     if (!r || r.code !== code) {
-      throw new NotFoundException(`No redemption ${requestNo} for coupon ${code}`);
+      throw new NotFound(`No redemption ${requestNo} for coupon ${code}`);
     }
-    if (r.status === RedemptionStatus.UNDONE) return undoView(r);
+    if (r.status === RedemptionStatus.UNDONE) return undoResult(r);
     const now = new Date();
     const deadline = r.redeemedAt.getTime() + this.cfg.redemptionUndoWindowMinutes * 60_000;
     if (now.getTime() > deadline) {
-      throw new ApiException(
-        HttpStatus.CONFLICT,
+      throw new CouponRefusal(
+        RedeemRefusal.UNDO_WINDOW_PASSED,
         `Redemption ${requestNo} is older than ${this.cfg.redemptionUndoWindowMinutes} minutes and can no longer be undone`,
-        { reason: 'UNDO_WINDOW_PASSED' },
       );
     }
     const coupon = await this.db.getRepository(Coupon).findOneByOrFail({ id: r.couponId });
@@ -129,11 +137,11 @@ export class RedemptionService {
     const done = await this.db.transaction((m) => this.applyUndo(m, r, to, now, actorId));
     const fresh = await this.byRequestNo(requestNo);
     if (!done) {
-      if (fresh?.status === RedemptionStatus.UNDONE) return undoView(fresh);
-      throw new ConflictException(`Redemption ${requestNo} changed concurrently; retry`);
+      if (fresh?.status === RedemptionStatus.UNDONE) return undoResult(fresh);
+      throw new StateConflict(`Redemption ${requestNo} changed concurrently; retry`);
     }
     this.record('REDEEM_UNDO', to, coupon, requestNo, actorId, {});
-    return undoView(fresh ?? r);
+    return undoResult(fresh ?? r);
   }
 
   private async applyUndo(
@@ -154,7 +162,7 @@ export class RedemptionService {
        WHERE id = ? AND status = 'USED' AND redeem_request_no = ?`,
       [to, r.couponId, r.requestNo],
     );
-    if (back.affectedRows !== 1) throw new ConflictException(`Coupon ${r.code} is no longer USED`);
+    if (back.affectedRows !== 1) throw new StateConflict(`Coupon ${r.code} is no longer USED`);
     return true;
   }
 
@@ -184,45 +192,39 @@ export class RedemptionService {
 }
 
 /** A retried requestNo: the first answer if it is the same request, else a 409. */
-function replayRedeem(
-  prior: CouponRedemption,
-  code: string,
-  input: RedeemCouponDto,
-): RedemptionResultView {
+function replayRedeem(prior: CouponRedemption, code: string, input: RedeemInput): RedemptionResult {
   if (prior.code !== code || prior.orderAmountCents !== input.orderAmountCents) {
-    throw new ApiException(
-      HttpStatus.CONFLICT,
+    throw new CouponRefusal(
+      RedeemRefusal.REQUEST_NO_REUSED,
       `requestNo ${input.requestNo} was already used for a different coupon or amount`,
-      { reason: 'REQUEST_NO_REUSED' },
     );
   }
   if (prior.status === RedemptionStatus.UNDONE) {
-    throw new ApiException(
-      HttpStatus.CONFLICT,
+    throw new CouponRefusal(
+      RedeemRefusal.REDEMPTION_UNDONE,
       `Redemption ${input.requestNo} was undone; use a new requestNo to redeem again`,
-      { reason: 'REDEMPTION_UNDONE' },
     );
   }
-  return redeemView(prior);
+  return redemptionResult(prior);
 }
 
-function redeemView(r: CouponRedemption): RedemptionResultView {
+function redemptionResult(r: CouponRedemption): RedemptionResult {
   return {
     code: r.code,
     status: CouponStatus.USED,
     orderAmountCents: r.orderAmountCents,
     discountCents: r.discountCents,
     payableCents: r.payableCents,
-    redeemedAt: r.redeemedAt.toISOString(),
+    redeemedAt: r.redeemedAt,
     requestNo: r.requestNo,
   };
 }
 
-function undoView(r: CouponRedemption): UndoResultView {
+function undoResult(r: CouponRedemption): UndoResult {
   return {
     code: r.code,
     status: r.undoneToStatus ?? CouponStatus.AVAILABLE,
-    undoneAt: (r.undoneAt ?? new Date()).toISOString(),
+    undoneAt: r.undoneAt ?? new Date(),
     requestNo: r.requestNo,
   };
 }

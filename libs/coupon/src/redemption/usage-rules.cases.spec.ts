@@ -1,4 +1,5 @@
-import { ApiException } from '@app/core';
+import { toApiErrorBody } from '@app/core';
+import { CouponRefusal } from '../refusals/coupon-refusals';
 import { DiscountType } from '../entities/coupon-template.entity';
 import { type Coupon, CouponStatus } from '../entities/coupon.entity';
 import { assertRedeemable, discountFor, RedeemRefusal } from './usage-rules';
@@ -20,9 +21,9 @@ function refusal(fn: () => void): { status: number; reason: unknown } {
   try {
     fn();
   } catch (err) {
-    if (!(err instanceof ApiException)) throw err;
-    const body = err.getResponse() as { details?: { reason?: unknown } };
-    return { status: err.getStatus(), reason: body.details?.reason };
+    if (!(err instanceof CouponRefusal)) throw err;
+    const body = toApiErrorBody(err) as { statusCode: number; details?: { reason?: unknown } };
+    return { status: body.statusCode, reason: body.details?.reason };
   }
   throw new Error('expected a refusal');
 }

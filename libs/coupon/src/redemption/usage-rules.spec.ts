@@ -1,6 +1,7 @@
 // @app/core validates the environment when imported: give it the test settings first.
 import '../../../../test/setup/env';
-import { HttpException } from '@nestjs/common';
+import { toApiErrorBody } from '@app/core';
+import { CouponRefusal } from '../refusals/coupon-refusals';
 import { type CouponTemplate, DiscountType } from '../entities/coupon-template.entity';
 import { type Coupon, CouponStatus } from '../entities/coupon.entity';
 import { assertRedeemable, discountFor, RedeemRefusal } from './usage-rules';
@@ -22,9 +23,10 @@ function refusal(fn: () => void): { status: number; reason: string; message: str
     fn();
     return null;
   } catch (err) {
-    if (!(err instanceof HttpException)) throw err;
-    const body = err.getResponse() as { message: string; details: { reason: string } };
-    return { status: err.getStatus(), reason: body.details.reason, message: body.message };
+    if (!(err instanceof CouponRefusal)) throw err;
+    // The status as the HTTP edge answers it (core's one refusal -> status table).
+    const body = toApiErrorBody(err);
+    return { status: body.statusCode, reason: err.reason, message: body.message };
   }
 }
 const check = (c: Coupon, t: CouponTemplate, amount = 5000, now = NOW) =>

@@ -1,26 +1,14 @@
-import { HttpStatus } from '@nestjs/common';
-import { ApiException, chinaClock } from '@app/core';
+import { chinaClock } from '@app/core';
 import { type CouponTemplate, DiscountType } from '../entities/coupon-template.entity';
 import { type Coupon, CouponStatus } from '../entities/coupon.entity';
+import { CouponRefusal, RedeemRefusal } from '../refusals/coupon-refusals';
 
-/** Machine-readable reasons in `details.reason` of a refused redemption. */
-export enum RedeemRefusal {
-  ALREADY_USED = 'ALREADY_USED',
-  REVOKED = 'REVOKED',
-  EXPIRED = 'EXPIRED',
-  NOT_YET_VALID = 'NOT_YET_VALID',
-  OUTSIDE_USAGE_WINDOW = 'OUTSIDE_USAGE_WINDOW',
-  BELOW_THRESHOLD = 'BELOW_THRESHOLD',
-}
-
-function refuse(status: HttpStatus, reason: RedeemRefusal, message: string): ApiException {
-  return new ApiException(status, message, { reason });
-}
+export { RedeemRefusal };
 
 /**
  * Everything that decides whether a coupon may be used right now, evaluated at redemption time
- * from the row itself: it never relies on the expiry job having run. State problems are 409;
- * an order too small for the coupon is 422 (the request is well-formed but cannot be honoured).
+ * from the row itself: it never relies on the expiry job having run. Each refusal is a
+ * CouponRefusal naming its reason (see there for how the edge answers it).
  */
 export function assertRedeemable(
   coupon: Coupon,
@@ -29,21 +17,20 @@ export function assertRedeemable(
   now: Date,
 ): void {
   if (coupon.status === CouponStatus.USED) {
-    throw refuse(HttpStatus.CONFLICT, RedeemRefusal.ALREADY_USED, 'Coupon has already been used');
+    throw new CouponRefusal(RedeemRefusal.ALREADY_USED, 'Coupon has already been used');
   }
   if (coupon.status === CouponStatus.REVOKED) {
-    throw refuse(HttpStatus.CONFLICT, RedeemRefusal.REVOKED, 'Coupon has been revoked');
+    throw new CouponRefusal(RedeemRefusal.REVOKED, 'Coupon has been revoked');
   }
   if (coupon.status === CouponStatus.EXPIRED || coupon.validTo.getTime() < now.getTime()) {
-    throw refuse(HttpStatus.CONFLICT, RedeemRefusal.EXPIRED, 'Coupon has expired');
+    throw new CouponRefusal(RedeemRefusal.EXPIRED, 'Coupon has expired');
   }
   if (coupon.validFrom.getTime() > now.getTime()) {
-    throw refuse(HttpStatus.CONFLICT, RedeemRefusal.NOT_YET_VALID, 'Coupon is not valid yet');
+    throw new CouponRefusal(RedeemRefusal.NOT_YET_VALID, 'Coupon is not valid yet');
   }
   const { weekday, hhmm } = chinaClock(now);
   if (template.usableWeekdays && !template.usableWeekdays.includes(weekday)) {
-    throw refuse(
-      HttpStatus.CONFLICT,
+    throw new CouponRefusal(
       RedeemRefusal.OUTSIDE_USAGE_WINDOW,
       `Coupon is usable on weekdays ${template.usableWeekdays.join(',')} only (China time)`,
     );
@@ -51,15 +38,13 @@ export function assertRedeemable(
   const start = template.usableTimeStart;
   const end = template.usableTimeEnd;
   if (start && end && (hhmm < start || hhmm >= end)) {
-    throw refuse(
-      HttpStatus.CONFLICT,
+    throw new CouponRefusal(
       RedeemRefusal.OUTSIDE_USAGE_WINDOW,
       `Coupon is usable between ${start} and ${end} only (China time)`,
     );
   }
   if (orderAmountCents < template.thresholdCents) {
-    throw refuse(
-      HttpStatus.UNPROCESSABLE_ENTITY,
+    throw new CouponRefusal(
       RedeemRefusal.BELOW_THRESHOLD,
       `Order amount ${orderAmountCents} is below the threshold ${template.thresholdCents}`,
     );

@@ -1,16 +1,16 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { fieldError } from '@app/core';
+import { CouponRepository } from '../coupons/coupon.repository';
+import { CouponTemplate } from '../entities/coupon-template.entity';
+import { NotFound, RuleViolation } from '../refusals/coupon-refusals';
 import type {
   CouponCounts,
   HourCount,
-  OverviewStatsView,
-  StatsRangeQuery,
-  TemplateStatsView,
-} from '../dto/stats.view';
-import { CouponRepository } from '../coupons/coupon.repository';
-import { CouponTemplate } from '../entities/coupon-template.entity';
+  OverviewStats,
+  StatsRange,
+  TemplateStats,
+} from './coupon-stats';
 
 const HOUR_MS = 3_600_000;
 /** A claimsPerHour series longer than this (31 days) is refused rather than built. */
@@ -24,27 +24,27 @@ export class CouponStatsService {
     private readonly coupons: CouponRepository,
   ) {}
 
-  async forTemplate(id: number, range: StatsRangeQuery): Promise<TemplateStatsView> {
+  async forTemplate(id: number, range: StatsRange): Promise<TemplateStats> {
     const template = await this.db.getRepository(CouponTemplate).findOneBy({ id });
-    if (!template) throw new NotFoundException(`Coupon template ${id} not found`);
+    if (!template) throw new NotFound(`Coupon template ${id} not found`);
     const { from, to } = hourRange(range);
     const counts = await this.counts(id, template.totalQuantity);
     const byHour = await this.coupons.claimsPerHour(id, from, to);
     const claimsPerHour: HourCount[] = [];
     for (let t = from.getTime(); t < to.getTime(); t += HOUR_MS) {
-      claimsPerHour.push({ hour: new Date(t).toISOString(), count: byHour.get(t) ?? 0 });
+      claimsPerHour.push({ hour: new Date(t), count: byHour.get(t) ?? 0 });
     }
     return {
       templateId: id,
       totalQuantity: template.totalQuantity,
       ...counts,
-      from: from.toISOString(),
-      to: to.toISOString(),
+      from,
+      to,
       claimsPerHour,
     };
   }
 
-  async overview(): Promise<OverviewStatsView> {
+  async overview(): Promise<OverviewStats> {
     const templates = await this.db.query<{ status: string; n: string; total: string }[]>(
       'SELECT status, COUNT(*) AS n, SUM(total_quantity) AS total FROM coupon_template GROUP BY status',
     );
@@ -79,12 +79,13 @@ export class CouponStatsService {
 }
 
 /** [from, to) rounded out to whole UTC hours; defaults to the last 24 hours. */
-function hourRange(q: StatsRangeQuery): { from: Date; to: Date } {
-  const toMs = q.to ? Date.parse(q.to) : Date.now();
-  const fromMs = q.from ? Date.parse(q.from) : toMs - 24 * HOUR_MS;
+function hourRange(q: StatsRange): { from: Date; to: Date } {
+  const toMs = q.to ? q.to.getTime() : Date.now();
+  const fromMs = q.from ? q.from.getTime() : toMs - 24 * HOUR_MS;
   const from = Math.floor(fromMs / HOUR_MS) * HOUR_MS;
   const to = Math.ceil(toMs / HOUR_MS) * HOUR_MS;
-  if (to <= from) throw fieldError('to', 'to must be after from');
-  if ((to - from) / HOUR_MS > MAX_HOURS) throw fieldError('from', 'range must be at most 31 days');
+  if (to <= from) throw RuleViolation.of('to', 'to must be after from');
+  if ((to - from) / HOUR_MS > MAX_HOURS)
+    throw RuleViolation.of('from', 'range must be at most 31 days');
   return { from: new Date(from), to: new Date(to) };
 }

@@ -1,12 +1,7 @@
-import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
-import { ApiException, duplicateKeyOf, type FieldError } from '@app/core';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { CreateCouponTemplateDto } from '../dto/create-coupon-template.dto';
-import type { UpdateCouponTemplateDto } from '../dto/update-coupon-template.dto';
-import type { ListTemplatesQuery } from '../dto/list-templates.query';
+import { duplicateKeyOf } from '@app/core';
 import {
   CouponTemplate,
   DiscountType,
@@ -15,6 +10,14 @@ import {
 } from '../entities/coupon-template.entity';
 import { TemplateStateService } from '../issuance/template-state.service';
 import { CouponRepository } from '../coupons/coupon.repository';
+import { NotFound, StateConflict, TemplateRuleViolation } from '../refusals/coupon-refusals';
+import type {
+  CreateTemplateInput,
+  TemplateChanges,
+  TemplateListFilter,
+  TemplateShapeCheck,
+  UpdateTemplateInput,
+} from './template-input';
 import { checkTemplateRules } from './template-rules';
 
 export type TemplateAction = 'activate' | 'pause' | 'end';
@@ -41,12 +44,9 @@ export class CouponTemplateService {
     this.repo = db.getRepository(CouponTemplate);
   }
 
-  async create(dto: CreateCouponTemplateDto): Promise<CouponTemplate> {
+  async create(dto: CreateTemplateInput): Promise<CouponTemplate> {
     const errors = checkTemplateRules(dto);
-    if (errors.length > 0) {
-      const message = errors.map((e) => `${e.field}: ${e.errors.join(', ')}`).join('; ');
-      throw new ApiException(HttpStatus.BAD_REQUEST, message, errors);
-    }
+    if (errors.length > 0) throw new TemplateRuleViolation(errors);
     const entity = this.repo.create({
       ...fieldsFrom(dto),
       status: TemplateStatus.DRAFT,
@@ -63,20 +63,25 @@ export class CouponTemplateService {
    * PATCH: a DRAFT may change anything (validated like a create); a live template only what cannot
    * hurt followers holding coupons or the stock invariant. Compare-and-set on `version`; MySQL is
    * written first and the Redis meta follows, so a lagging Redis total can only refuse claims (the
-   * guarded INSERT checks MySQL's total_quantity), never oversell.
+   * guarded INSERT checks MySQL's total_quantity), never oversell. `checkShape` is the edge's
+   * per-field check a merged DRAFT must pass like a create.
    */
-  async update(id: number, dto: UpdateCouponTemplateDto): Promise<CouponTemplate> {
+  async update(
+    id: number,
+    dto: UpdateTemplateInput,
+    checkShape: TemplateShapeCheck,
+  ): Promise<CouponTemplate> {
     const { expectedVersion, ...changes } = dto;
     const current = await this.repo.findOneBy({ id });
-    if (!current) throw new NotFoundException(`Coupon template ${id} not found`);
+    if (!current) throw new NotFound(`Coupon template ${id} not found`);
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
-      throw new ConflictException(
+      throw new StateConflict(
         `Template ${id} is at version ${current.version}, not ${expectedVersion}; reload and retry`,
       );
     }
     const patch =
       current.status === TemplateStatus.DRAFT
-        ? draftPatch(current, changes)
+        ? draftPatch(current, changes, checkShape)
         : livePatch(current, changes);
     let affected: number;
     try {
@@ -95,14 +100,14 @@ export class CouponTemplateService {
       throw liveKeyClash(err) ?? err;
     }
     if (affected === 0) {
-      throw new ConflictException(`Template ${id} was changed concurrently; reload and retry`);
+      throw new StateConflict(`Template ${id} was changed concurrently; reload and retry`);
     }
     const updated = await this.repo.findOneByOrFail({ id });
     await this.state.publishMeta(updated);
     return updated;
   }
 
-  async list(q: ListTemplatesQuery): Promise<{ items: CouponTemplate[]; total: number }> {
+  async list(q: TemplateListFilter): Promise<{ items: CouponTemplate[]; total: number }> {
     const [items, total] = await this.repo.findAndCount({
       where: q.status ? { status: q.status } : {},
       order: { id: 'DESC' },
@@ -114,7 +119,7 @@ export class CouponTemplateService {
 
   async get(id: number): Promise<{ template: CouponTemplate; issuedCount: number }> {
     const template = await this.repo.findOneBy({ id });
-    if (!template) throw new NotFoundException(`Coupon template ${id} not found`);
+    if (!template) throw new NotFound(`Coupon template ${id} not found`);
     const { issued } = await this.coupons.stockSummary(id);
     return { template, issuedCount: issued };
   }
@@ -135,9 +140,9 @@ export class CouponTemplateService {
       throw liveKeyClash(err) ?? err;
     }
     const template = await this.repo.findOneBy({ id });
-    if (!template) throw new NotFoundException(`Coupon template ${id} not found`);
+    if (!template) throw new NotFound(`Coupon template ${id} not found`);
     if (affected === 0) {
-      throw new ConflictException(`Cannot ${action} a template that is ${template.status}`);
+      throw new StateConflict(`Cannot ${action} a template that is ${template.status}`);
     }
     if (to === TemplateStatus.ACTIVE) await this.state.rebuild(id);
     else await this.state.publishMeta(template);
@@ -147,7 +152,7 @@ export class CouponTemplateService {
 }
 
 /** Entity columns for a (validated) create body; DRAFT edits reuse it on the merged body. */
-function fieldsFrom(dto: CreateCouponTemplateDto): Partial<CouponTemplate> {
+function fieldsFrom(dto: CreateTemplateInput): Partial<CouponTemplate> {
   const percent = dto.discountType === DiscountType.PERCENT;
   const fixed = dto.validityType === ValidityType.FIXED;
   return {
@@ -175,8 +180,6 @@ function fieldsFrom(dto: CreateCouponTemplateDto): Partial<CouponTemplate> {
     welcome: dto.welcome ?? false,
   };
 }
-
-type TemplateChanges = Omit<UpdateCouponTemplateDto, 'expectedVersion'>;
 
 /** The stored template as a create body, so a DRAFT edit is validated exactly like a create. */
 function asCreateBody(t: CouponTemplate): Record<string, unknown> {
@@ -207,13 +210,12 @@ function asCreateBody(t: CouponTemplate): Record<string, unknown> {
   };
 }
 
-function badRequest(errors: FieldError[]): ApiException {
-  const message = errors.map((e) => `${e.field}: ${e.errors.join(', ')}`).join('; ');
-  return new ApiException(HttpStatus.BAD_REQUEST, message, errors);
-}
-
 /** Merge the changes into the stored DRAFT (null clears a field) and validate as a create. */
-function draftPatch(current: CouponTemplate, changes: TemplateChanges): Partial<CouponTemplate> {
+function draftPatch(
+  current: CouponTemplate,
+  changes: TemplateChanges,
+  checkShape: TemplateShapeCheck,
+): Partial<CouponTemplate> {
   const merged = asCreateBody(current);
   for (const [k, v] of Object.entries(changes)) {
     if (v === null) delete merged[k];
@@ -234,13 +236,11 @@ function draftPatch(current: CouponTemplate, changes: TemplateChanges): Partial<
   if (changes.validityType === ValidityType.FIXED && changes.validDays === undefined) {
     delete merged.validDays;
   }
-  const body = plainToInstance(CreateCouponTemplateDto, merged);
-  const fieldErrors = validateSync(body, { whitelist: true }).map((e) => ({
-    field: e.property,
-    errors: Object.values(e.constraints ?? {}),
-  }));
+  const fieldErrors = checkShape(merged);
+  // Passing the shape check makes the merged body a create input.
+  const body = merged as unknown as CreateTemplateInput;
   const errors = fieldErrors.length > 0 ? fieldErrors : checkTemplateRules(body);
-  if (errors.length > 0) throw badRequest(errors);
+  if (errors.length > 0) throw new TemplateRuleViolation(errors);
   return fieldsFrom(body);
 }
 
@@ -250,7 +250,7 @@ const LIVE_EDITABLE = new Set(['name', 'description', 'totalQuantity', 'claimEnd
 
 function livePatch(current: CouponTemplate, changes: TemplateChanges): Partial<CouponTemplate> {
   if (current.status === TemplateStatus.ENDED) {
-    throw new ConflictException('An ENDED template cannot be edited');
+    throw new StateConflict('An ENDED template cannot be edited');
   }
   const stored = asCreateBody(current);
   const refused = Object.entries(changes)
@@ -258,19 +258,18 @@ function livePatch(current: CouponTemplate, changes: TemplateChanges): Partial<C
     .filter(([k, v]) => JSON.stringify(stored[k] ?? null) !== JSON.stringify(v))
     .map(([k]) => k);
   if (refused.length > 0) {
-    throw new ApiException(
-      HttpStatus.CONFLICT,
+    throw new StateConflict(
       `Cannot change ${refused.join(', ')} while the template is ${current.status}`,
       { refusedFields: refused },
     );
   }
   const patch: Partial<CouponTemplate> = {};
-  if (changes.name === null) throw badRequest([{ field: 'name', errors: ['name is required'] }]);
+  if (changes.name === null) throw TemplateRuleViolation.of('name', 'name is required');
   if (changes.name !== undefined) patch.name = changes.name;
   if (changes.description !== undefined) patch.description = changes.description ?? null;
   if (changes.totalQuantity !== undefined && changes.totalQuantity !== current.totalQuantity) {
     if (changes.totalQuantity === null || changes.totalQuantity < current.totalQuantity) {
-      throw new ConflictException(
+      throw new StateConflict(
         `totalQuantity may only be raised while ${current.status} (now ${current.totalQuantity})`,
       );
     }
@@ -279,7 +278,7 @@ function livePatch(current: CouponTemplate, changes: TemplateChanges): Partial<C
   if (changes.claimEndsAt !== undefined) {
     const endsAt = changes.claimEndsAt === null ? NaN : Date.parse(changes.claimEndsAt);
     if (!(endsAt >= current.claimEndsAt.getTime())) {
-      throw new ConflictException(
+      throw new StateConflict(
         `claimEndsAt may only be extended while ${current.status} (now ${current.claimEndsAt.toISOString()})`,
       );
     }
@@ -289,7 +288,7 @@ function livePatch(current: CouponTemplate, changes: TemplateChanges): Partial<C
 }
 
 /** The live_keyword / live_menu_key unique keys turn a race into a clear 400 naming the field. */
-function liveKeyClash(err: unknown): ApiException | null {
+function liveKeyClash(err: unknown): TemplateRuleViolation | null {
   const key = duplicateKeyOf(err);
   if (key === null) return null;
   const field = key.includes('live_menu_key')
@@ -301,5 +300,5 @@ function liveKeyClash(err: unknown): ApiException | null {
     field === 'welcome'
       ? 'another live template is already the welcome coupon'
       : `${field} is already used by another live template`;
-  return new ApiException(HttpStatus.BAD_REQUEST, `${field}: ${msg}`, [{ field, errors: [msg] }]);
+  return TemplateRuleViolation.of(field, msg);
 }

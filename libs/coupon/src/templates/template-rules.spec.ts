@@ -1,4 +1,4 @@
-import type { CreateCouponTemplateDto } from '../dto/create-coupon-template.dto';
+import type { CreateTemplateInput as CreateCouponTemplateDto } from './template-input';
 import { DiscountType, ValidityType } from '../entities/coupon-template.entity';
 import { checkTemplateRules } from './template-rules';
 

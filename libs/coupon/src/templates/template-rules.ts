@@ -1,9 +1,9 @@
 import type { FieldError } from '@app/core';
-import type { CreateCouponTemplateDto } from '../dto/create-coupon-template.dto';
 import { DiscountType, ValidityType } from '../entities/coupon-template.entity';
+import type { CreateTemplateInput } from './template-input';
 
-/** Rules that relate fields to each other (the DTO checks each field on its own). */
-export function checkTemplateRules(dto: CreateCouponTemplateDto): FieldError[] {
+/** Rules that relate fields to each other (the edge checks each field on its own). */
+export function checkTemplateRules(dto: CreateTemplateInput): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, message: string) => errors.push({ field, errors: [message] });
   if (Date.parse(dto.claimEndsAt) <= Date.parse(dto.claimStartsAt)) {

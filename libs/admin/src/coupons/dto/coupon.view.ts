@@ -1,17 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ClaimChannel, type Coupon, CouponStatus } from '../entities/coupon.entity';
-import type { CouponRedemption } from '../redemption/coupon-redemption.entity';
-import { RedemptionStatus } from '../redemption/coupon-redemption.entity';
-
-/** AVAILABLE past its validity reads as EXPIRED even before the expiry job has marked it. */
-export function effectiveStatus(
-  c: Pick<Coupon, 'status' | 'validTo'>,
-  now = new Date(),
-): CouponStatus {
-  return c.status === CouponStatus.AVAILABLE && c.validTo.getTime() < now.getTime()
-    ? CouponStatus.EXPIRED
-    : c.status;
-}
+import {
+  ClaimChannel,
+  type CouponDetail,
+  type CouponRecord,
+  type CouponSearchPage,
+  CouponStatus,
+  type RedemptionRecord,
+  RedemptionStatus,
+} from '@app/coupon';
 
 export class RedemptionView {
   @ApiProperty({ example: 'POS1-20261201-000123' }) requestNo: string;
@@ -25,7 +21,7 @@ export class RedemptionView {
   @ApiPropertyOptional({ nullable: true, format: 'date-time', type: String }) undoneAt:
     string | null;
 
-  static from(r: CouponRedemption): RedemptionView {
+  static from(r: RedemptionRecord): RedemptionView {
     return Object.assign(new RedemptionView(), {
       requestNo: r.requestNo,
       status: r.status,
@@ -65,13 +61,14 @@ export class CouponView {
   @ApiPropertyOptional({ type: [RedemptionView], description: 'Detail view only' })
   redemptions?: RedemptionView[];
 
-  static from(c: Coupon, now = new Date()): CouponView {
+  /** `status` is already the effective one (coupon's effectiveStatus). */
+  static from(c: CouponRecord): CouponView {
     return Object.assign(new CouponView(), {
       code: c.code,
       templateId: c.templateId,
-      templateName: c.template?.name,
+      templateName: c.templateName,
       openid: c.openid,
-      status: effectiveStatus(c, now),
+      status: c.status,
       channel: c.channel,
       validFrom: c.validFrom.toISOString(),
       validTo: c.validTo.toISOString(),
@@ -81,6 +78,12 @@ export class CouponView {
       revokedAt: c.revokedAt?.toISOString() ?? null,
       revokeReason: c.revokeReason,
     });
+  }
+
+  static fromDetail(d: CouponDetail): CouponView {
+    const view = CouponView.from(d);
+    view.redemptions = d.redemptions.map((r) => RedemptionView.from(r));
+    return view;
   }
 }
 
@@ -92,4 +95,8 @@ export class CouponPage {
     description: 'Pass as `cursor` for the next page; null on the last page',
   })
   nextCursor: string | null;
+
+  static from(p: CouponSearchPage): CouponPage {
+    return { items: p.items.map((c) => CouponView.from(c)), nextCursor: p.nextCursor };
+  }
 }

@@ -9,7 +9,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { CouponStatus } from '../entities/coupon.entity';
+import { CouponStatus, type RedemptionResult, type UndoResult } from '@app/coupon';
 
 const REQUEST_NO = /^[A-Za-z0-9_\-:.]{1,64}$/;
 const REQUEST_NO_MESSAGE = 'requestNo must be 1-64 of [A-Za-z0-9_-:.]';
@@ -72,6 +72,18 @@ export class RedemptionResultView {
   @ApiProperty({ example: 4800 }) payableCents: number;
   @ApiProperty({ format: 'date-time' }) redeemedAt: string;
   @ApiProperty({ example: 'POS1-20261201-000123' }) requestNo: string;
+
+  static from(r: RedemptionResult): RedemptionResultView {
+    return Object.assign(new RedemptionResultView(), {
+      code: r.code,
+      status: r.status,
+      orderAmountCents: r.orderAmountCents,
+      discountCents: r.discountCents,
+      payableCents: r.payableCents,
+      redeemedAt: r.redeemedAt.toISOString(),
+      requestNo: r.requestNo,
+    });
+  }
 }
 
 export class UndoResultView {
@@ -84,4 +96,13 @@ export class UndoResultView {
   status: CouponStatus;
   @ApiProperty({ format: 'date-time' }) undoneAt: string;
   @ApiProperty({ example: 'POS1-20261201-000123' }) requestNo: string;
+
+  static from(r: UndoResult): UndoResultView {
+    return Object.assign(new UndoResultView(), {
+      code: r.code,
+      status: r.status,
+      undoneAt: r.undoneAt.toISOString(),
+      requestNo: r.requestNo,
+    });
+  }
 }

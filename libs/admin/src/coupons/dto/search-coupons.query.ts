@@ -11,10 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsIsoDateTime, PageSize } from '@app/core';
-import { CouponStatus } from '../entities/coupon.entity';
-
-/** Crockford base32, 16 characters: what generateCouponCode() hands out. */
-export const COUPON_CODE = /^[0-9A-HJKMNP-TV-Z]{16}$/;
+import { COUPON_CODE, type CouponSearch, CouponStatus } from '@app/coupon';
 
 /**
  * Keyset pagination (claimed_at desc, id desc): a page boundary is a position, not an offset, so
@@ -66,4 +63,13 @@ export class SearchCouponsQuery {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: 'cursor is not a valid page cursor' })
   cursor?: string;
+
+  toSearch(): CouponSearch {
+    const { claimedFrom, claimedTo, ...rest } = this;
+    return {
+      ...rest,
+      claimedFrom: claimedFrom === undefined ? undefined : new Date(claimedFrom),
+      claimedTo: claimedTo === undefined ? undefined : new Date(claimedTo),
+    };
+  }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsIsoDateTime } from '@app/core';
+import type { OverviewStats, StatsRange, TemplateStats } from '@app/coupon';
 
 export class HourCount {
   @ApiProperty({ format: 'date-time', example: '2026-12-01T08:00:00.000Z' }) hour: string;
@@ -33,12 +34,26 @@ export class TemplateStatsView extends CouponCounts {
     description: 'Claims per UTC hour in [from, to); empty hours are 0',
   })
   claimsPerHour: HourCount[];
+
+  static from(s: TemplateStats): TemplateStatsView {
+    const { from, to, claimsPerHour, ...counts } = s;
+    return {
+      ...counts,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      claimsPerHour: claimsPerHour.map((h) => ({ hour: h.hour.toISOString(), count: h.count })),
+    };
+  }
 }
 
 export class OverviewStatsView extends CouponCounts {
   @ApiProperty({ example: 7 }) templates: number;
   @ApiProperty({ description: 'Templates per status', example: { ACTIVE: 3, DRAFT: 2 } })
   templatesByStatus: Record<string, number>;
+
+  static from(s: OverviewStats): OverviewStatsView {
+    return { ...s };
+  }
 }
 
 export class StatsRangeQuery {
@@ -51,4 +66,11 @@ export class StatsRangeQuery {
   @IsOptional()
   @IsIsoDateTime()
   to?: string;
+
+  toRange(): StatsRange {
+    return {
+      from: this.from === undefined ? undefined : new Date(this.from),
+      to: this.to === undefined ? undefined : new Date(this.to),
+    };
+  }
 }

@@ -1,10 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  type CouponTemplate,
-  DiscountType,
-  TemplateStatus,
-  ValidityType,
-} from '../entities/coupon-template.entity';
+import { type CouponTemplate, DiscountType, TemplateStatus, ValidityType } from '@app/coupon';
 
 /** What the admin API returns for a template; times are ISO-8601 UTC. */
 export class CouponTemplateView {

@@ -16,12 +16,12 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsIsoDateTime } from '@app/core';
-import { DiscountType, ValidityType } from '../entities/coupon-template.entity';
+import { type CreateTemplateInput, DiscountType, ValidityType } from '@app/coupon';
 
 const MAX_CENTS = 100_000_000;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export class CreateCouponTemplateDto {
+export class CreateCouponTemplateDto implements CreateTemplateInput {
   @ApiProperty({ example: '新客立减10元', maxLength: 64 })
   @IsString()
   @MinLength(1)
