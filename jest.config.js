@@ -29,8 +29,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/{libs,apps,test}/**/*.spec.ts'],
-      // Nothing connects in a unit spec, but @app/core validates settings as it loads.
-      setupFiles: ['<rootDir>/test/setup/env.ts'],
+      // No settings: nothing connects in a unit spec, and importing @app/core validates nothing.
     },
     {
       ...common,

@@ -5,12 +5,15 @@ import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AppConfig } from '@app/core';
+import { type AppConfig, validatedEnvironment } from '@app/core';
 import { AppModule } from './app.module';
 import { runPrimary } from './cluster-primary';
 import { configureApp, createFastifyAdapter } from './setup-app';
 
 async function bootstrap(): Promise<void> {
+  // Fail on a bad setting before Nest starts, with the message naming it (the namespaces reuse
+  // this one validation as ConfigModule loads them).
+  validatedEnvironment();
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), {
     bufferLogs: true, // held until configureApp() switches to the JSON logger
   });

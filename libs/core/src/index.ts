@@ -12,6 +12,7 @@ export type {
   WechatConfig,
 } from './config/configuration';
 export { validateEnvironment } from './config/env.validation';
+export { validatedEnvironment } from './config/configuration';
 export { CoreModule } from './core.module';
 export { PiiCipher, PiiDecryptionError } from './crypto/pii-cipher';
 export { PiiCryptoModule } from './crypto/pii-crypto.module';

@@ -1,9 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { allConfigs } from './configuration';
-import { validateEnvironment } from './env.validation';
 
-/** Loads `.env` (if present) and validates the whole environment once, before anything connects. */
+/**
+ * Loads `.env` (if present). The namespaces validate the whole environment once as ConfigModule
+ * loads them (see validatedEnvironment), before anything connects; importing this file validates
+ * nothing, so code and unit specs can import @app/core without settings.
+ */
 @Global()
 @Module({
   imports: [
@@ -13,7 +16,6 @@ import { validateEnvironment } from './env.validation';
       // Tests set every value themselves; a developer's .env must not leak into them.
       ignoreEnvFile: process.env.NODE_ENV === 'test',
       load: allConfigs,
-      validate: validateEnvironment,
     }),
   ],
 })

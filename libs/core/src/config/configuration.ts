@@ -1,9 +1,22 @@
 import { registerAs } from '@nestjs/config';
-import { validateEnvironment } from './env.validation';
+import { type EnvironmentVariables, validateEnvironment } from './env.validation';
+
+let validated: { raw: string; env: EnvironmentVariables } | undefined;
+
+/**
+ * The validated environment, for the namespace factories below. They run when ConfigModule loads
+ * (module init), never at import; the environment is validated once per distinct process.env (one
+ * boot), not once per namespace, and a bad setting fails the boot with a message naming it.
+ */
+export function validatedEnvironment(): EnvironmentVariables {
+  const raw = JSON.stringify(process.env);
+  if (validated?.raw !== raw) validated = { raw, env: validateEnvironment(process.env) };
+  return validated.env;
+}
 
 /** Each feature reads only its own namespace: `@Inject(wechatConfig.KEY) cfg: WechatConfig`. */
 export const appConfig = registerAs('app', () => {
-  const env = validateEnvironment(process.env);
+  const env = validatedEnvironment();
   return {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
@@ -24,7 +37,7 @@ export const appConfig = registerAs('app', () => {
 });
 
 export const databaseConfig = registerAs('database', () => {
-  const env = validateEnvironment(process.env);
+  const env = validatedEnvironment();
   return {
     url: env.DATABASE_URL,
     migrationsRun: env.DB_MIGRATIONS_RUN,
@@ -33,12 +46,12 @@ export const databaseConfig = registerAs('database', () => {
 });
 
 export const redisConfig = registerAs('redis', () => {
-  const env = validateEnvironment(process.env);
+  const env = validatedEnvironment();
   return { url: env.REDIS_URL, clusterNodes: env.REDIS_CLUSTER_NODES };
 });
 
 export const wechatConfig = registerAs('wechat', () => {
-  const env = validateEnvironment(process.env);
+  const env = validatedEnvironment();
   return {
     appId: env.WECHAT_APP_ID,
     appSecret: env.WECHAT_APP_SECRET,
@@ -62,7 +75,7 @@ export const wechatConfig = registerAs('wechat', () => {
 });
 
 export const authConfig = registerAs('auth', () => {
-  const env = validateEnvironment(process.env);
+  const env = validatedEnvironment();
   return {
     jwtSecret: env.JWT_SECRET,
     jwtExpiresInSeconds: env.JWT_EXPIRES_IN_SECONDS,
@@ -75,7 +88,7 @@ export const authConfig = registerAs('auth', () => {
 });
 
 export const couponConfig = registerAs('coupon', () => {
-  const env = validateEnvironment(process.env);
+  const env = validatedEnvironment();
   return {
     redemptionUndoWindowMinutes: env.REDEMPTION_UNDO_WINDOW_MINUTES,
     expiryIntervalSeconds: env.COUPON_EXPIRY_INTERVAL_SECONDS,
@@ -90,7 +103,7 @@ export const couponConfig = registerAs('coupon', () => {
 });
 
 export const auditConfig = registerAs('audit', () => {
-  const env = validateEnvironment(process.env);
+  const env = validatedEnvironment();
   return {
     mongodbUri: env.MONGODB_URI,
     enabled: env.AUDIT_ENABLED,
@@ -103,7 +116,7 @@ export const auditConfig = registerAs('audit', () => {
 });
 
 export const securityConfig = registerAs('security', () => {
-  const env = validateEnvironment(process.env);
+  const env = validatedEnvironment();
   return {
     piiEncryptionKey: env.PII_ENCRYPTION_KEY,
     piiEncryptionKeyId: env.PII_ENCRYPTION_KEY_ID,

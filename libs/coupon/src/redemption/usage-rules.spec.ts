@@ -1,5 +1,3 @@
-// @app/core validates the environment when imported: give it the test settings first.
-import '../../../../test/setup/env';
 import { toApiErrorBody } from '@app/core';
 import { CouponRefusal } from '../refusals/coupon-refusals';
 import { type CouponTemplate, DiscountType } from '../entities/coupon-template.entity';

@@ -1,5 +1,3 @@
-// @app/core validates the environment when imported: give it the test settings first.
-import '../../../../test/setup/env';
 import { HttpException } from '@nestjs/common';
 import type { RedisClient, WechatConfig } from '@app/core';
 import { WechatMessageCrypto } from '../crypto/wechat-message-crypto';
