@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { MongoClient } from 'mongodb';
 import { createClaimLogSink, MongoClaimLogSink, MysqlClaimLogSink } from '@app/audit';
-import { auditConfig, mysqlOptions } from '@app/core';
+import { mysqlOptions } from '@app/core';
+import { auditConfig } from '@app/audit';
 import { describeClaimLogSinkContract } from './support/audit-sink-contract';
 import { TEST_ENV } from './setup/test-env';
 

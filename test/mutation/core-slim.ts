@@ -5,7 +5,12 @@
  */
 export { ApiException } from '../../libs/core/src/errors/api-error';
 export { IS_PUBLIC_KEY } from '../../libs/core/src/auth/public.decorator';
-export { wechatConfig, type WechatConfig } from '../../libs/core/src/config/configuration';
-// auth.guard.ts -> auth.service.ts (loaded for its DI metadata):
-export { authConfig, type AuthConfig } from '../../libs/core/src/config/configuration';
+export {
+  BoolSetting,
+  defineSettings,
+  IntSetting,
+  OptionalSetting,
+  TextSetting,
+} from '../../libs/core/src/config/settings';
+// auth.guard.ts -> auth.service.ts (loaded for its DI metadata): authConfig is the admin's own.
 export { duplicateKeyOf } from '../../libs/core/src/database/mysql-errors';

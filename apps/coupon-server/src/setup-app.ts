@@ -2,7 +2,8 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigService } from '@nestjs/config';
-import { type AppConfig, AppLogger, requestId, type WechatConfig } from '@app/core';
+import { type AppConfig, AppLogger, requestId } from '@app/core';
+import { type WechatConfig } from '@app/wechat';
 import { setupOpenApi } from './openapi/openapi.setup';
 
 /** The adapter options shared by main.ts and the e2e tests. */

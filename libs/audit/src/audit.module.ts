@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditReadiness, AuditRecorder } from '@app/core';
 import { AuditHealthIndicator } from './pipeline/audit-health.indicator';
@@ -9,6 +10,7 @@ import { StreamAuditRecorder } from './pipeline/stream-audit-recorder';
 import { ClaimLogSink } from './sinks/claim-log-sink';
 import { claimLogSinkProvider } from './sinks/claim-log-sink.provider';
 import { ClaimLogRetention } from './sinks/claim-log-retention';
+import { auditConfig } from './audit.settings';
 
 /**
  * Audit trail: record() -> Redis Stream -> consumer group -> ClaimLogSink (MongoDB or MySQL).
@@ -16,7 +18,7 @@ import { ClaimLogRetention } from './sinks/claim-log-retention';
  */
 @Global()
 @Module({
-  imports: [TerminusModule],
+  imports: [TerminusModule, ConfigModule.forFeature(auditConfig)],
   providers: [
     StreamAuditRecorder,
     { provide: AuditRecorder, useExisting: StreamAuditRecorder },

@@ -14,3 +14,6 @@ export { createClaimLogSink } from './sinks/claim-log-sink.provider';
 export { MongoClaimLogSink } from './sinks/mongo-claim-log.sink';
 export { MysqlClaimLogSink } from './sinks/mysql-claim-log.sink';
 export { entryEvents } from './audit-event';
+// Settings this lib owns (validated with every lib's at boot).
+export { auditConfig, AuditSettings } from './audit.settings';
+export type { AuditConfig } from './audit.settings';

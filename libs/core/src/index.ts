@@ -3,16 +3,16 @@
 export { Public, IS_PUBLIC_KEY } from './auth/public.decorator';
 export { AuditRecorder } from './audit/audit-recorder';
 export type { AuditEventInput, AuditKind } from './audit/audit-recorder';
-export { auditConfig, authConfig, couponConfig, wechatConfig } from './config/configuration';
-export type {
-  AppConfig,
-  AuditConfig,
-  AuthConfig,
-  CouponConfig,
-  WechatConfig,
-} from './config/configuration';
+export type { AppConfig } from './config/configuration';
 export { validateEnvironment } from './config/env.validation';
-export { validatedEnvironment } from './config/configuration';
+export {
+  BoolSetting,
+  defineSettings,
+  IntSetting,
+  OptionalSetting,
+  TextSetting,
+  validatedEnvironment,
+} from './config/settings';
 export { CoreModule } from './core.module';
 export { PiiCipher, PiiDecryptionError } from './crypto/pii-cipher';
 export { PiiCryptoModule } from './crypto/pii-crypto.module';

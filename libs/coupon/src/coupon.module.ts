@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { REDIS_CLIENT, type RedisClient } from '@app/core';
 import { CouponTemplate } from './entities/coupon-template.entity';
@@ -19,9 +20,13 @@ import { ISSUANCE_SCRIPTS } from './issuance/issuance.constants';
 import { defineIssuanceScripts } from './issuance/issuance-scripts';
 import { TemplateStateService } from './issuance/template-state.service';
 import { CouponTemplateService } from './templates/coupon-template.service';
+import { couponConfig } from './coupon.settings';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CouponTemplate, Coupon, CouponRedemption])],
+  imports: [
+    TypeOrmModule.forFeature([CouponTemplate, Coupon, CouponRedemption]),
+    ConfigModule.forFeature(couponConfig),
+  ],
   providers: [
     {
       provide: ISSUANCE_SCRIPTS,

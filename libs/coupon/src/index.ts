@@ -69,3 +69,6 @@ export { HELP_TEXT, RATE_LIMITED_TEXT, WELCOME_TEXT } from './wechat/reply-texts
 export { ISSUANCE_SCRIPTS } from './issuance/issuance.constants';
 export { defineIssuanceScripts } from './issuance/issuance-scripts';
 export type { IssuanceScripts } from './issuance/issuance-scripts';
+// Settings this lib owns (validated with every lib's at boot).
+export { couponConfig, CouponSettings } from './coupon.settings';
+export type { CouponConfig } from './coupon.settings';

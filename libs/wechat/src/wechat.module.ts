@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { IpAllowlistService } from './allowlist/ip-allowlist.service';
 import { IpRejectionCounter } from './allowlist/ip-rejection.counter';
 import { WechatApiClient } from './api/wechat-api.client';
@@ -13,8 +14,10 @@ import { TokenSource } from './token/token-source';
 import { WechatCallbackRoute } from './callback/wechat-callback.route';
 import { WechatDispatcher } from './dispatch/wechat-dispatcher';
 import { WechatRequestVerifier } from './callback/wechat-request.verifier';
+import { wechatConfig } from './wechat.settings';
 
 @Module({
+  imports: [ConfigModule.forFeature(wechatConfig)],
   controllers: [WechatOAuthController],
   providers: [
     WechatRequestVerifier,

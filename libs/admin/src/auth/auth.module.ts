@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, type JwtModuleOptions } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { authConfig, type AuthConfig } from '@app/core';
+import { authConfig, type AuthConfig } from './auth.settings';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -13,7 +14,9 @@ import { PasswordHasher } from './password-hasher';
 @Module({
   imports: [
     TypeOrmModule.forFeature([AdminUser]),
+    ConfigModule.forFeature(authConfig),
     JwtModule.registerAsync({
+      imports: [ConfigModule.forFeature(authConfig)],
       inject: [authConfig.KEY],
       useFactory: (cfg: AuthConfig): JwtModuleOptions => ({
         secret: cfg.jwtSecret,

@@ -9,7 +9,8 @@ import {
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { authConfig, type AuthConfig, duplicateKeyOf } from '@app/core';
+import { duplicateKeyOf } from '@app/core';
+import { authConfig, type AuthConfig } from './auth.settings';
 import type { AdminPrincipal } from './admin-principal';
 import { AdminUserView } from './dto/admin-user.view';
 import type { LoginResponseDto } from './dto/login-response.dto';

@@ -1,11 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  authConfig,
-  type AuthConfig,
-  RateLimitedException,
-  REDIS_CLIENT,
-  type RedisClient,
-} from '@app/core';
+import { RateLimitedException, REDIS_CLIENT, type RedisClient } from '@app/core';
+import { authConfig, type AuthConfig } from './auth.settings';
 
 /**
  * Takes one attempt from both budgets (account name, client IP) atomically, or none when either

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { auditConfig, type AuditConfig, REDIS_CLIENT, type RedisClient } from '@app/core';
+import { REDIS_CLIENT, type RedisClient } from '@app/core';
+import { auditConfig, type AuditConfig } from '../audit.settings';
 import { AUDIT_CONSUMER_GROUP, AUDIT_STREAM_KEY } from '../audit.constants';
 import { ClaimLogSink } from '../sinks/claim-log-sink';
 import { AuditStreamConsumer, type ConsumerStats, readGroups } from './audit-stream-consumer';

@@ -6,7 +6,8 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { auditConfig, type AuditConfig, REDIS_CLIENT, type RedisClient } from '@app/core';
+import { REDIS_CLIENT, type RedisClient } from '@app/core';
+import { auditConfig, type AuditConfig } from '../audit.settings';
 import { type AuditEvent, entryEvents } from '../audit-event';
 import { AUDIT_CONSUMER_GROUP, AUDIT_STREAM_KEY, newConsumerName } from '../audit.constants';
 import { ClaimLogSink } from '../sinks/claim-log-sink';

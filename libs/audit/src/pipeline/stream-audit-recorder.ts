@@ -1,7 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
-  auditConfig,
-  type AuditConfig,
   type AuditEventInput,
   AuditRecorder,
   DRAIN_TIMEOUT_MS,
@@ -10,6 +8,7 @@ import {
   REDIS_CLIENT,
   type RedisClient,
 } from '@app/core';
+import { auditConfig, type AuditConfig } from '../audit.settings';
 import { encodeEvent, STREAM_BATCH_FIELD } from '../audit-event';
 import { AUDIT_STREAM_KEY, INSTANCE_ID } from '../audit.constants';
 import { newEventId } from '../event-id';

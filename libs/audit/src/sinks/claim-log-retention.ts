@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { auditConfig, type AuditConfig, PeriodicWork } from '@app/core';
+import { PeriodicWork } from '@app/core';
+import { auditConfig, type AuditConfig } from '../audit.settings';
 import { ClaimLogSink } from './claim-log-sink';
 import { MysqlClaimLogSink } from './mysql-claim-log.sink';
 

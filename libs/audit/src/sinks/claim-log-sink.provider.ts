@@ -1,7 +1,7 @@
 import { type FactoryProvider, Logger } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { auditConfig, type AuditConfig } from '@app/core';
+import { auditConfig, type AuditConfig } from '../audit.settings';
 import { ClaimLogSink } from './claim-log-sink';
 import { MongoClaimLogSink } from './mongo-claim-log.sink';
 import { MysqlClaimLogSink } from './mysql-claim-log.sink';

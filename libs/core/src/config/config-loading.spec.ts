@@ -1,6 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { CoreConfigModule } from './config.module';
-import { appConfig, couponConfig, validatedEnvironment, wechatConfig } from './configuration';
+import { appConfig, databaseConfig } from './configuration';
+import { validatedEnvironment } from './settings';
 
 const valid = {
   DATABASE_URL: 'mysql://root@127.0.0.1:3306/wxcoupon',
@@ -38,7 +39,7 @@ describe('settings load at module init, not at import', () => {
     const env = validatedEnvironment();
     expect(validatedEnvironment()).toBe(env);
     expect(appConfig().port).toBe(3000);
-    expect(couponConfig().stockReconcileGraceSeconds).toBe(30);
+    expect(databaseConfig().poolSize).toBe(20);
     expect(validatedEnvironment()).toBe(env);
     process.env.PORT = '8081';
     expect(appConfig().port).toBe(8081);
@@ -46,10 +47,10 @@ describe('settings load at module init, not at import', () => {
   });
 
   it('fails the module load (the boot) with a message naming each bad setting', async () => {
-    Object.assign(process.env, valid, { WECHAT_TOKEN: '!', JWT_SECRET: 'short' });
-    expect(() => wechatConfig()).toThrow(/- WECHAT_TOKEN:/);
+    Object.assign(process.env, valid, { DATABASE_URL: 'postgres://x', PORT: 'eighty' });
+    expect(() => databaseConfig()).toThrow(/- DATABASE_URL:/);
     await expect(
       Test.createTestingModule({ imports: [CoreConfigModule] }).compile(),
-    ).rejects.toThrow(/Invalid configuration:[\s\S]*- WECHAT_TOKEN:[\s\S]*- JWT_SECRET:/);
+    ).rejects.toThrow(/Invalid configuration:[\s\S]*- PORT:[\s\S]*- DATABASE_URL:/);
   });
 });

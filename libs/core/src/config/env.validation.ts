@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  getMetadataStorage,
   IsBoolean,
   IsIn,
   IsInt,
@@ -15,11 +16,11 @@ import {
 } from 'class-validator';
 import { productionSecretProblems } from './production-secrets';
 
-const toBool = ({ value }: { value: unknown }): unknown =>
+export const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
-const toInt = ({ value }: { value: unknown }): unknown =>
+export const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+export const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   value === '' ? undefined : value;
 const optionalInt = ({ value }: { value: unknown }): unknown =>
   value === '' ? undefined : toInt({ value });
@@ -27,8 +28,9 @@ const optionalBool = ({ value }: { value: unknown }): unknown =>
   value === '' ? undefined : toBool({ value });
 
 /**
- * Every setting the service reads. Boot fails with a message naming each bad or missing key,
- * so a misconfigured instance never starts half-working.
+ * Core's settings: the process, HTTP, MySQL, Redis, PII key, metrics, logs. Each lib declares its
+ * own (e.g. coupon.settings.ts); all are validated together, and boot fails with a message naming
+ * each bad or missing key, so a misconfigured instance never starts half-working.
  */
 export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
@@ -113,219 +115,6 @@ export class EnvironmentVariables {
   })
   REDIS_CLUSTER_NODES?: string;
 
-  @Transform(emptyToUndefined)
-  @IsOptional()
-  @Matches(/^mongodb(\+srv)?:\/\/.+/, { message: 'MONGODB_URI must be a mongodb:// URI' })
-  MONGODB_URI?: string;
-
-  /** false turns AuditRecorder.record() into a no-op (to measure what auditing costs a claim). */
-  @Transform(toBool)
-  @IsBoolean()
-  AUDIT_ENABLED = true;
-
-  /** false: this instance only appends to the audit stream; other instances write the sink. */
-  @Transform(toBool)
-  @IsBoolean()
-  AUDIT_CONSUMER_ENABLED = true;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3650)
-  AUDIT_RETENTION_DAYS = 180;
-
-  /** Approximate cap of the audit stream: the unwritten backlog a sink outage may build up. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  @Max(100_000_000)
-  AUDIT_STREAM_MAXLEN = 1_000_000;
-
-  /** Events per XREADGROUP / sink write. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
-  AUDIT_BATCH_SIZE = 500;
-
-  /** A consumer's unacked entries older than this are taken over (XAUTOCLAIM) by another. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(3_600_000)
-  AUDIT_RECLAIM_IDLE_MS = 60_000;
-
-  @Matches(/^wx[0-9a-zA-Z]{6,32}$/, {
-    message: 'WECHAT_APP_ID must be an appid such as wx1234567890abcdef',
-  })
-  WECHAT_APP_ID: string;
-
-  @IsString()
-  @MinLength(8, { message: 'WECHAT_APP_SECRET must be set (the AppSecret)' })
-  WECHAT_APP_SECRET: string;
-
-  @Matches(/^[A-Za-z0-9]{3,32}$/, { message: 'WECHAT_TOKEN must be 3-32 letters or digits' })
-  WECHAT_TOKEN: string;
-
-  @Transform(emptyToUndefined)
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9+/]{43}$/, {
-    message: 'WECHAT_ENCODING_AES_KEY must be 43 base64 characters',
-  })
-  WECHAT_ENCODING_AES_KEY?: string;
-
-  @Matches(/^https?:\/\/[^/]+/, { message: 'WECHAT_API_BASE_URL must be an http(s) URL' })
-  WECHAT_API_BASE_URL = 'https://api.weixin.qq.com';
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(86400)
-  WECHAT_TIMESTAMP_TOLERANCE_SECONDS = 300;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1024)
-  @Max(1048576)
-  WECHAT_BODY_LIMIT_BYTES = 65536;
-
-  /** With an EncodingAESKey set, plain (unencrypted, body-unsigned) pushes are refused unless
-   * this is true: WeChat's 兼容模式 still sends encrypt_type=aes, so only a downgrade lacks it. */
-  @Transform(toBool)
-  @IsBoolean()
-  WECHAT_ACCEPT_PLAIN_MESSAGES = false;
-
-  /** A /wx request slower than this is logged (with its stage); faster ones are sampled. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(60000)
-  WECHAT_SLOW_REQUEST_MS = 500;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(4500)
-  WECHAT_REPLY_DEADLINE_MS = 3000;
-
-  /** classic: GET cgi-bin/token; stable: POST cgi-bin/stable_token (independent of other callers). */
-  @IsIn(['classic', 'stable'])
-  WECHAT_TOKEN_MODE: 'classic' | 'stable' = 'classic';
-
-  /** Per-call timeout for WeChat API requests. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(30000)
-  WECHAT_API_TIMEOUT_MS = 3000;
-
-  /** Who may POST /wx: off | auto (the platform's getcallbackip list) | comma-separated IPs/CIDRs. */
-  @Matches(/^(off|auto|[0-9A-Fa-f:.]+(\/\d{1,3})?(\s*,\s*[0-9A-Fa-f:.]+(\/\d{1,3})?)*)$/, {
-    message: 'WECHAT_IP_ALLOWLIST must be off, auto or a comma-separated list of IPs/CIDRs',
-  })
-  WECHAT_IP_ALLOWLIST = 'off';
-
-  /** Lifetime of the signed wxc_session cookie set after the OAuth (snsapi_base) callback. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(60)
-  @Max(604800)
-  OAUTH_SESSION_TTL_SECONDS = 7200;
-
-  /**
-   * `Secure` on the wxc_session cookie: true | false | auto (only for https requests, as seen
-   * through a trusted proxy). Unset = true in production (TLS ends at the proxy), auto otherwise.
-   */
-  @Transform(emptyToUndefined)
-  @IsOptional()
-  @IsIn(['true', 'false', 'auto'])
-  OAUTH_COOKIE_SECURE?: 'true' | 'false' | 'auto';
-
-  /** HMAC key for wxc_session; unset = derived from JWT_SECRET. */
-  @Transform(emptyToUndefined)
-  @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'OAUTH_SESSION_SECRET must be at least 32 characters' })
-  OAUTH_SESSION_SECRET?: string;
-
-  @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET: string;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(60)
-  @Max(86400)
-  JWT_EXPIRES_IN_SECONDS = 900;
-
-  /** Failed logins per username, then per client IP, within the window before a 429. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  LOGIN_MAX_FAILURES_PER_USERNAME = 5;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  LOGIN_MAX_FAILURES_PER_IP = 20;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(86400)
-  LOGIN_THROTTLE_WINDOW_SECONDS = 900;
-
-  /** How long after a redemption the till may still undo it. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(10080)
-  REDEMPTION_UNDO_WINDOW_MINUTES = 30;
-
-  /** Expiry job period; 0 turns the job off on this instance. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(86400)
-  COUPON_EXPIRY_INTERVAL_SECONDS = 60;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  COUPON_EXPIRY_BATCH_SIZE = 1000;
-
-  /** How often lost stock slots (granted in Redis, never written) are given back; 0 = off. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(86400)
-  STOCK_RECONCILE_INTERVAL_SECONDS = 60;
-
-  /** How long a slot (and a follower's count) must stay missing from MySQL before it is given
-   * back: longer than any claim can still be writing its row. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(5)
-  @Max(86400)
-  STOCK_RECONCILE_GRACE_SECONDS = 30;
-
-  /** Text a follower sends to list their usable coupons. */
-  @IsString()
-  @MinLength(1)
-  MY_COUPONS_KEYWORD = '我的优惠券';
-
-  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, {
-    message: 'ADMIN_BOOTSTRAP_USERNAME must be 3-64 of [A-Za-z0-9_.-]',
-  })
-  ADMIN_BOOTSTRAP_USERNAME: string;
-
-  @IsString()
-  @MinLength(12, { message: 'ADMIN_BOOTSTRAP_PASSWORD must be at least 12 characters' })
-  ADMIN_BOOTSTRAP_PASSWORD: string;
-
   @Matches(/^[A-Za-z0-9+/]{43}=$|^[0-9a-fA-F]{64}$/, {
     message: 'PII_ENCRYPTION_KEY must be 32 bytes as base64 (44 chars) or hex (64 chars)',
   })
@@ -336,19 +125,6 @@ export class EnvironmentVariables {
     message: 'PII_ENCRYPTION_KEY_ID must be 1-16 of [A-Za-z0-9_-]',
   })
   PII_ENCRYPTION_KEY_ID = 'k1';
-
-  /** Claims (keyword / menu / follow coupon) one follower may make per window; 0 = no limit. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(100000)
-  WX_CLAIM_RATE_LIMIT = 10;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(86400)
-  WX_CLAIM_RATE_WINDOW_SECONDS = 60;
 
   /** Swagger UI (/docs, /docs-json); unset = on, except in production. */
   @Transform(optionalBool)
@@ -387,10 +163,41 @@ export class EnvironmentVariables {
   LOG_FILE?: string;
 }
 
-/** ConfigModule `validate` hook: returns typed, defaulted values or throws naming every bad key. */
-export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+/** The settings classes libs declared (defineSettings), validated along with core's. */
+const declared = new Set<new () => object>();
+
+export function declareSettings(schema: new () => object): void {
+  declared.add(schema);
+}
+
+export function declaredSettings(): readonly (new () => object)[] {
+  return [...declared];
+}
+
+function declaredKeys(schema: new () => object): string[] {
+  const rules = getMetadataStorage().getTargetValidationMetadatas(schema, '', true, false);
+  return [...new Set(rules.map((r) => r.propertyName))];
+}
+
+/**
+ * Core's settings and every declared lib's, validated together: typed, defaulted values (one
+ * object holding them all) or an error naming every bad key.
+ */
+export function validateEnvironment(
+  raw: Record<string, unknown>,
+): EnvironmentVariables & Readonly<Record<string, unknown>> {
   const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  for (const schema of declared) {
+    const own = plainToInstance(schema, raw, { exposeDefaultValues: true }) as Record<
+      string,
+      unknown
+    >;
+    errors.push(...validateSync(own, { skipMissingProperties: false, whitelist: false }));
+    // Only the settings the class declares (the instance also holds every raw variable).
+    for (const key of declaredKeys(schema))
+      (env as unknown as Record<string, unknown>)[key] = own[key];
+  }
   const lines = errors.map((e) => {
     const detail = Object.values(e.constraints ?? {}).join('; ');
     return `  - ${e.property}: ${detail || 'invalid'}`;
@@ -400,5 +207,6 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     lines.push(...productionSecretProblems(raw).map((p) => `  - ${p}`));
   }
   if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  return env;
+  // Core's settings typed; a lib reads its own through its settings class (defineSettings).
+  return env as EnvironmentVariables & Readonly<Record<string, unknown>>;
 }

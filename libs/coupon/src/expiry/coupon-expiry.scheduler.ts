@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { couponConfig, type CouponConfig, PeriodicWork } from '@app/core';
+import { PeriodicWork } from '@app/core';
+import { couponConfig, type CouponConfig } from '../coupon.settings';
 import { CouponExpiryService } from './coupon-expiry.service';
 
 /** Runs the expiry sweep every COUPON_EXPIRY_INTERVAL_SECONDS (0 = off), one instance at a time:

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { couponConfig, type CouponConfig } from '@app/core';
+import { couponConfig, type CouponConfig } from '../coupon.settings';
 import { CouponRepository } from '../coupons/coupon.repository';
 
 /** Upper bound of batches per run, so one run cannot hog the database for long. */

@@ -5,12 +5,11 @@ import type { DataSource } from 'typeorm';
 import {
   AuditRecorder,
   chinaDay,
-  couponConfig,
-  type CouponConfig,
   InFlightWork,
   MetricsService,
   randomBytesPooled,
 } from '@app/core';
+import { couponConfig, type CouponConfig } from '../coupon.settings';
 import { CouponTemplate, TemplateStatus } from '../entities/coupon-template.entity';
 import { Coupon } from '../entities/coupon.entity';
 import {

@@ -1,13 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import {
-  couponConfig,
-  type CouponConfig,
-  PeriodicWork,
-  REDIS_CLIENT,
-  type RedisClient,
-} from '@app/core';
+import { PeriodicWork, REDIS_CLIENT, type RedisClient } from '@app/core';
+import { couponConfig, type CouponConfig } from '../coupon.settings';
 import { ISSUANCE_SCRIPTS } from './issuance.constants';
 import type { IssuanceScripts } from './issuance-scripts';
 import { followerCountTarget, MissingSince, missingSeqs } from './reconcile-rules';

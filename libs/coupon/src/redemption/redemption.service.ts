@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditRecorder, couponConfig, type CouponConfig, duplicateKeyOf } from '@app/core';
+import { AuditRecorder, duplicateKeyOf } from '@app/core';
+import { couponConfig, type CouponConfig } from '../coupon.settings';
 import { Coupon, CouponStatus } from '../entities/coupon.entity';
 import { CouponRefusal, NotFound, RedeemRefusal, StateConflict } from '../refusals/coupon-refusals';
 import { CouponRedemption, RedemptionStatus } from './coupon-redemption.entity';

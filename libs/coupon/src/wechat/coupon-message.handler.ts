@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { couponConfig, type CouponConfig } from '@app/core';
+import { couponConfig, type CouponConfig } from '../coupon.settings';
 import {
   HandlerOrder,
   messageKey,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { REDIS_CLIENT, type RedisClient, wechatConfig, type WechatConfig } from '@app/core';
+import { REDIS_CLIENT, type RedisClient } from '@app/core';
+import { wechatConfig, type WechatConfig } from '../wechat.settings';
 import { WechatApiClient } from '../api/wechat-api.client';
 import { IpMatcher } from './ip-matcher';
 

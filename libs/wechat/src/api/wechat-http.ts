@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { wechatConfig, type WechatConfig } from '@app/core';
+import { wechatConfig, type WechatConfig } from '../wechat.settings';
 import { WechatApiError, WechatNetworkError } from './wechat-api.error';
 
 export interface WechatRequest {

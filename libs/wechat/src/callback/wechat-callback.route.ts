@@ -8,14 +8,8 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  MetricsService,
-  randomNonce,
-  slug,
-  toApiErrorBody,
-  wechatConfig,
-  type WechatConfig,
-} from '@app/core';
+import { MetricsService, randomNonce, slug, toApiErrorBody } from '@app/core';
+import { wechatConfig, type WechatConfig } from '../wechat.settings';
 import { IpAllowlistService } from '../allowlist/ip-allowlist.service';
 import { IpRejectionCounter } from '../allowlist/ip-rejection.counter';
 import { messageKey, WechatDispatcher } from '../dispatch/wechat-dispatcher';

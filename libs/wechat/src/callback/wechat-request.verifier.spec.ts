@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import type { RedisClient, WechatConfig } from '@app/core';
+import type { RedisClient } from '@app/core';
+import { type WechatConfig } from '../wechat.settings';
 import { WechatMessageCrypto } from '../crypto/wechat-message-crypto';
 import { wechatSignature } from '../crypto/wechat-signature';
 import { buildXml, parseWechatXml } from '../xml/wechat-xml.codec';

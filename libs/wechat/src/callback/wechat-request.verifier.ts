@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import {
-  randomBytesPooled,
-  randomNonce,
-  REDIS_CLIENT,
-  type RedisClient,
-  wechatConfig,
-  type WechatConfig,
-} from '@app/core';
+import { randomBytesPooled, randomNonce, REDIS_CLIENT, type RedisClient } from '@app/core';
+import { wechatConfig, type WechatConfig } from '../wechat.settings';
 import { WechatCryptoError, WechatMessageCrypto } from '../crypto/wechat-message-crypto';
 import { signaturesMatch, wechatSignature } from '../crypto/wechat-signature';
 import { parseWechatXmlSync, WechatXmlError } from '../xml/wechat-xml.codec';

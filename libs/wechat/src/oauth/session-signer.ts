@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import { wechatConfig, type WechatConfig } from '@app/core';
+import { wechatConfig, type WechatConfig } from '../wechat.settings';
 
 export const SESSION_COOKIE = 'wxc_session';
 

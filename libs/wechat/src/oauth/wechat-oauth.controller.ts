@@ -1,7 +1,8 @@
 import { BadRequestException, Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, wechatConfig, type WechatConfig } from '@app/core';
+import { Public } from '@app/core';
+import { wechatConfig, type WechatConfig } from '../wechat.settings';
 import { looksLikeLocation, safeReturnPath } from './return-path';
 import { SESSION_COOKIE, SessionSigner } from './session-signer';
 import { WechatOAuthService } from './wechat-oauth.service';

@@ -1,5 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ApiException, wechatConfig, type WechatConfig } from '@app/core';
+import { ApiException } from '@app/core';
+import { wechatConfig, type WechatConfig } from '../wechat.settings';
 import { WechatApiError } from '../api/wechat-api.error';
 import { WechatHttp } from '../api/wechat-http';
 import { toHttpError } from '../api/platform-http-error';

@@ -1,13 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  REDIS_CLIENT,
-  type RedisClient,
-  wechatConfig,
-  type WechatConfig,
-  MetricsService,
-} from '@app/core';
+import { REDIS_CLIENT, type RedisClient, MetricsService } from '@app/core';
+import { wechatConfig, type WechatConfig } from '../wechat.settings';
 import { TokenSource } from './token-source';
 
 /** Refresh this long before the platform's expiry (capped at a quarter of the lifetime). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { wechatConfig, type WechatConfig } from '@app/core';
+import { wechatConfig, type WechatConfig } from '../wechat.settings';
 import { isTransient } from '../api/wechat-api.error';
 import { WechatHttp } from '../api/wechat-http';
 

@@ -1,4 +1,6 @@
-import { validateEnvironment } from './env.validation';
+import { validateEnvironment } from '@app/core';
+// Each lib declares its own settings; the app holds them all (as at boot).
+import './app.module';
 
 const valid = {
   DATABASE_URL: 'mysql://root@127.0.0.1:3306/wxcoupon',
