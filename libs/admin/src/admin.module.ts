@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponModule, FollowersModule } from '@app/coupon';
 import { WechatModule } from '@app/wechat';
 import { ClaimLogsController } from './audit/claim-logs.controller';
 import { AuthModule } from './auth/auth.module';
+import { consoleConfig } from './console/console.settings';
 import { AdminUser } from './auth/entities/admin-user.entity';
 import { CouponExportController } from './coupons/coupon-export.controller';
 import { CouponsController } from './coupons/coupons.controller';
@@ -22,6 +24,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     FollowersModule,
     WechatModule,
     TypeOrmModule.forFeature([AdminUser]),
+    ConfigModule.forFeature(consoleConfig),
   ],
   controllers: [
     CouponTemplatesController,

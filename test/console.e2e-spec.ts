@@ -1,0 +1,171 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { AdminRole, AdminUser, PasswordHasher } from '@app/admin';
+import { createTestApp, resetState, type TestApp } from './support/test-app';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = join(__dirname, '..');
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const PASSWORD = 'console-user-password-1';
+
+/**
+ * The ops console in real headless Chromium, served by the app itself at /console: people sign
+ * in with their admin accounts and each role sees only what it may do.
+ */
+describe('ops console in headless Chromium (e2e)', () => {
+  let t: TestApp;
+  let base: string;
+  let context: BrowserContext;
+  const profile = mkdtempSync(join(tmpdir(), 'wxc-console-chromium-'));
+  const users: Partial<Record<AdminRole, string>> = {};
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'console', 'index.html'))) {
+      execSync('npm run console:build', { cwd: ROOT, stdio: 'ignore' });
+    }
+    t = await createTestApp({ CONSOLE_DIR: join(ROOT, 'dist', 'console') });
+    await resetState(t);
+    await t.app.listen(0, '127.0.0.1');
+    base = await t.app.getUrl();
+    const repo = t.app.get(DataSource).getRepository(AdminUser);
+    const passwordHash = await t.app.get(PasswordHasher).hash(PASSWORD);
+    for (const role of [AdminRole.MARKETER, AdminRole.CLERK, AdminRole.VIEWER]) {
+      const username = `${role.toLowerCase()}_${process.pid}_${Date.now() % 100000}`;
+      await repo.save(repo.create({ username, passwordHash, role }));
+      users[role] = username;
+    }
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await t?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** A fresh tab signed in as a user of this role (sessionStorage is per tab). */
+  async function signIn(role: AdminRole): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('用户名').fill(users[role]!);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('whoami').waitFor();
+    return page;
+  }
+
+  async function apiAs(page: Page, method: string, path: string, body?: unknown) {
+    return page.evaluate(
+      async ({ method, path, body }) => {
+        const s = JSON.parse(sessionStorage.getItem('wxc-console-session') ?? '{}') as {
+          token?: string;
+        };
+        const res = await fetch(path, {
+          method,
+          headers: {
+            authorization: `Bearer ${s.token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+      },
+      { method, path, body },
+    );
+  }
+
+  it('signs in, refuses a bad password, and signs out', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/console/dashboard`);
+    await page.getByLabel('用户名').fill(users[AdminRole.MARKETER]!);
+    await page.getByLabel('密码').fill('wrong-password-123');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await expectText(page.getByRole('alert'), '用户名或密码错误');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await expectText(page.getByTestId('whoami'), '运营');
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.getByLabel('用户名').waitFor();
+    await page.close();
+  });
+
+  it('a marketer creates a template in the form (API errors next to fields) and activates it', async () => {
+    const page = await signIn(AdminRole.MARKETER);
+    await page.goto(`${base}/console/templates/new`);
+    await page.getByLabel('活动名称').fill('控制台立减5元');
+    await page.getByLabel('立减金额（元）').fill('5');
+    await page.getByLabel('总库存（张）').fill('50');
+    await page.getByLabel('领取关键词').fill(`控制台${process.pid}`);
+    // An invalid usage window: the API's own validation message lands under that input.
+    await page.getByLabel('每日可用开始').fill('25:99');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    const fieldError = page.locator('#usableTimeStart_help');
+    await expectText(fieldError, 'usableTimeStart must be HH:mm');
+
+    await page.getByLabel('每日可用开始').fill('');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('heading', { name: '优惠券活动' }).waitFor();
+    const row = page.getByRole('row', { name: /控制台立减5元/ });
+    await expectText(row, '草稿');
+    await expectText(row, '50 / 50');
+    await row.getByRole('button', { name: /启\s*用/ }).click();
+    await expectText(row, '进行中');
+    await page.close();
+  });
+
+  it('a viewer sees the list without edit buttons, and the API refuses edits anyway', async () => {
+    const page = await signIn(AdminRole.VIEWER);
+    await page.goto(`${base}/console/templates`);
+    const row = page.getByRole('row', { name: /控制台立减5元/ });
+    await expectText(row, '进行中');
+    for (const name of [/编\s*辑/, /暂\s*停/, /结\s*束/, /加库存/, /新建活动/]) {
+      expect(await page.getByRole('button', { name }).count()).toBe(0);
+    }
+    const id = Number(await row.locator('td').first().innerText());
+    const res = await apiAs(page, 'POST', `/api/v1/admin/coupon-templates/${id}/pause`);
+    expect(res.status).toBe(403);
+    // The edit page itself is not offered either.
+    await page.goto(`${base}/console/templates/${id}/edit`);
+    await expectText(page.locator('main, .ant-result'), '无权访问');
+    await page.close();
+  });
+});
+
+/** Waits (up to 10 s) until the locator's text contains `text`. */
+async function expectText(
+  locator: ReturnType<Page['locator']>,
+  text: string,
+  timeout = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last =
+      (await locator
+        .first()
+        .innerText()
+        .catch(() => '')) ?? '';
+    if (last.includes(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected "${text}" in "${last.slice(0, 300)}"`);
+}
