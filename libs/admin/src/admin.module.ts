@@ -6,6 +6,9 @@ import { WechatModule } from '@app/wechat';
 import { ClaimLogsController } from './audit/claim-logs.controller';
 import { AuthModule } from './auth/auth.module';
 import { consoleConfig } from './console/console.settings';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardTail } from './dashboard/dashboard-tail';
+import { DashboardService } from './dashboard/dashboard.service';
 import { AdminUser } from './auth/entities/admin-user.entity';
 import { CouponExportController } from './coupons/coupon-export.controller';
 import { CouponsController } from './coupons/coupons.controller';
@@ -36,7 +39,8 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     AdminUsersController,
     AccountController,
     FollowersController,
+    DashboardController,
   ],
-  providers: [AdminUsersService],
+  providers: [AdminUsersService, DashboardTail, DashboardService],
 })
 export class AdminModule {}

@@ -311,6 +311,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/dashboard/hourly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Claims granted/refused and redemptions per hour of a China day (about 40 days back) */
+        get: operations["getDashboardHourly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dashboard/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard as of now */
+        get: operations["getDashboardSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dashboard/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events: a `snapshot` event now and whenever claims or redemptions move
+         * @description Each event is `event: snapshot`, `id: <lastEventId>`, `data: <DashboardSnapshotView JSON>`. Reconnect with a new ticket; a reconnect (Last-Event-ID header or lastEventId) starts with a fresh snapshot, which catches up on everything missed.
+         */
+        get: operations["streamDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dashboard/stream-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived, single-use ticket for the live stream (EventSource sends no headers) */
+        post: operations["createDashboardStreamTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/followers": {
         parameters: {
             query?: never;
@@ -824,6 +895,24 @@ export interface components {
              */
             welcome: boolean;
         };
+        DashboardSnapshotView: {
+            /** Format: date-time */
+            generatedAt: string;
+            /**
+             * @description Last audit stream entry counted; also the SSE event id
+             * @example 1764576000000-0
+             */
+            lastEventId: string;
+            /** @description The last 30 minutes, oldest first */
+            minutes: components["schemas"]["MinuteCountsView"][];
+            /** @description Active templates */
+            stock: components["schemas"]["StockView"][];
+            today: components["schemas"]["TodayCountsView"];
+            /** @description Most claimed today, up to 10 */
+            top: components["schemas"]["TopTemplateView"][];
+            /** @description All templates, from MySQL */
+            totals: components["schemas"]["TotalsView"];
+        };
         /** @enum {string} */
         DiscountType: "AMOUNT" | "PERCENT";
         FieldErrorView: {
@@ -872,6 +961,28 @@ export interface components {
              */
             hour: string;
         };
+        HourCountsView: {
+            /**
+             * Format: date-time
+             * @description Start of the hour (UTC)
+             */
+            at: string;
+            /** @example 30 */
+            granted: number;
+            /**
+             * @description Net of undos
+             * @example 9
+             */
+            redemptions: number;
+            /** @example 4 */
+            refused: number;
+        };
+        HourlyView: {
+            /** @example 2026-12-01 */
+            date: string;
+            /** @description 24 hours, 00:00-23:00 China time */
+            hours: components["schemas"]["HourCountsView"][];
+        };
         LoginDto: {
             /**
              * Format: password
@@ -896,6 +1007,30 @@ export interface components {
              * @enum {string}
              */
             tokenType: "Bearer";
+        };
+        MinuteCountsView: {
+            /**
+             * Format: date-time
+             * @description Start of the minute
+             */
+            at: string;
+            /**
+             * @description Claims by outcome (GRANTED, SOLD_OUT, LIMIT_REACHED, ...)
+             * @example {
+             *       "GRANTED": 12,
+             *       "SOLD_OUT": 3
+             *     }
+             */
+            claims: {
+                [key: string]: number;
+            };
+            /** @example 4 */
+            redemptions: number;
+            /**
+             * @description Redemptions undone
+             * @example 0
+             */
+            undone: number;
         };
         OutcomeCountView: {
             count: number;
@@ -1013,6 +1148,27 @@ export interface components {
              */
             reason: string;
         };
+        StockView: {
+            /** @example 新客立减10元 */
+            name: string;
+            /** @example 640 */
+            remaining: number;
+            /** @example 12 */
+            templateId: number;
+            /** @example 1000 */
+            totalQuantity: number;
+        };
+        StreamTicketView: {
+            /** @example 30 */
+            expiresInSeconds: number;
+            /** @example /api/v1/admin/dashboard/stream?ticket=q3Jx0cXb1Vv0yq7m8yW9oS0bqGd2aZC3 */
+            streamUrl: string;
+            /**
+             * @description Single-use; pass as ?ticket= to the stream within expiresInSeconds
+             * @example q3Jx0cXb1Vv0yq7m8yW9oS0bqGd2aZC3
+             */
+            ticket: string;
+        };
         TemplateStatsView: {
             /** @description Claims per UTC hour in [from, to); empty hours are 0 */
             claimsPerHour: components["schemas"]["HourCount"][];
@@ -1057,6 +1213,46 @@ export interface components {
         };
         /** @enum {string} */
         TemplateStatus: "DRAFT" | "ACTIVE" | "PAUSED" | "ENDED";
+        TodayCountsView: {
+            /**
+             * @description Claims granted today (China day)
+             * @example 120
+             */
+            granted: number;
+            /**
+             * @description Redemptions today, net of undos
+             * @example 40
+             */
+            redemptions: number;
+            /**
+             * @description Claims refused today (any reason)
+             * @example 15
+             */
+            refused: number;
+        };
+        TopTemplateView: {
+            /**
+             * @description Claims granted today
+             * @example 88
+             */
+            granted: number;
+            /** @example 新客立减10元 */
+            name: string;
+            /** @example 12 */
+            templateId: number;
+        };
+        TotalsView: {
+            /** @example 800 */
+            issued: number;
+            /** @example 300 */
+            redeemed: number;
+            /**
+             * Format: double
+             * @description redeemed / issued
+             * @example 0.375
+             */
+            redemptionRate: number;
+        };
         UndoRedemptionDto: {
             /**
              * @description requestNo of the redemption to undo
@@ -2835,6 +3031,227 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+        };
+    };
+    getDashboardHourly: {
+        parameters: {
+            query?: {
+                /** @description China day, YYYY-MM-DD (default: today) */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourlyView"];
+                };
+            };
+            /** @description date is not YYYY-MM-DD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Validation failed: amountCents must be an integer number",
+                     *       "details": [
+                     *         {
+                     *           "field": "amountCents",
+                     *           "errors": [
+                     *             "amountCents must be an integer number"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    getDashboardSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSnapshotView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    streamDashboard: {
+        parameters: {
+            query: {
+                /** @description Last event id seen (or the Last-Event-ID header): a fresh snapshot catches up */
+                lastEventId?: string;
+                /** @description From POST /api/v1/admin/dashboard/stream-ticket (single use) */
+                ticket: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream of DashboardSnapshotView */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed ticket */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Unknown, expired or already used ticket */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    createDashboardStreamTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicketView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
         };
