@@ -89,5 +89,5 @@ describe('console static files (e2e)', () => {
       api: undefined,
     });
     expect(was).toHaveLength(is.length);
-  });
+  }, 90_000); // a ts-node child process: slow on a busy machine
 });

@@ -7,7 +7,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { AdminRole, AdminUser, PasswordHasher } from '@app/admin';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { WechatSimulator } from './support/wechat-simulator';
-import { wxClient } from './support/wx-client';
+import { codeIn, wxClient } from './support/wx-client';
 import { TEST_ENV } from './setup/test-env';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -155,6 +155,78 @@ describe('ops console in headless Chromium (e2e)', () => {
     await expectText(granted, String(before + 3), 2000);
     moved = Date.now() - started;
     await expectText(page.locator('body'), '剩余 47 / 50');
+    await page.close();
+  });
+
+  it('a clerk redeems a code once however often the button is tapped, and can undo it', async () => {
+    const codes: string[] = [];
+    for (const o of ['o-till-1', 'o-till-2']) {
+      const code = codeIn(await wxClient(t).send(wechat, wechat.text(o, keyword)));
+      codes.push(code!);
+    }
+    const page = await signIn(AdminRole.CLERK);
+    await page.getByRole('heading', { name: '核销' }).waitFor(); // a clerk's home page
+    const requestNos: string[] = [];
+    let lose = true;
+    await page.route('**/api/v1/admin/coupons/*/redeem', async (route) => {
+      requestNos.push((route.request().postDataJSON() as { requestNo: string }).requestNo);
+      const response = await route.fetch(); // the server redeems ...
+      if (lose) {
+        lose = false;
+        await route.abort('connectionreset'); // ... but the till never hears back
+      } else {
+        await route.fulfill({ response });
+      }
+    });
+    const redeemed = async (code: string) =>
+      Number(
+        (
+          await t.db.query<{ n: string }[]>(
+            'SELECT COUNT(*) AS n FROM coupon_redemption WHERE code = ?',
+            [code],
+          )
+        )[0].n,
+      );
+
+    // 1. Lost answer, then a second tap: the same requestNo, one redemption.
+    await page.getByLabel('券码').fill(codes[0].toLowerCase());
+    await page.getByLabel('券码').press('Enter');
+    await expectText(page.getByTestId('coupon-status'), '可使用');
+    await page.getByLabel('订单金额（元）').fill('58');
+    await expectText(page.getByTestId('quote'), '¥53.00');
+    const button = page.getByRole('button', { name: /^核\s*销$/ });
+    await button.click();
+    await expectText(page.getByRole('alert'), '不会重复核销');
+    await button.click();
+    await expectText(page.locator('.ant-result'), '核销成功，应付 ¥53.00');
+    expect(requestNos).toHaveLength(2);
+    expect(requestNos[1]).toBe(requestNos[0]);
+    expect(await redeemed(codes[0])).toBe(1);
+
+    // 2. A double tap on the next coupon: one request (or the same requestNo twice), one row.
+    await page.getByRole('button', { name: /下一位/ }).click();
+    await page.getByLabel('券码').fill(codes[1]);
+    await page.getByLabel('券码').press('Enter');
+    await page.getByLabel('订单金额（元）').fill('20');
+    await expectText(page.getByTestId('quote'), '¥15.00');
+    const before = requestNos.length;
+    await button.dblclick();
+    await expectText(page.locator('.ant-result'), '核销成功');
+    const taps = requestNos.slice(before);
+    expect(new Set(taps).size).toBe(1);
+    expect(taps[0]).not.toBe(requestNos[0]); // a new attempt gets a fresh requestNo
+    expect(await redeemed(codes[1])).toBe(1);
+
+    // 3. Undo within the window: the coupon is usable again.
+    await page.getByRole('button', { name: /撤销本次核销/ }).click();
+    await expectText(page.getByTestId('coupon-status'), '可使用');
+    // And a used coupon is explained, not offered.
+    await page.getByLabel('券码').fill(codes[0]);
+    await page.getByLabel('券码').press('Enter');
+    await expectText(page.getByTestId('coupon-status'), '已核销');
+    await page.getByLabel('订单金额（元）').fill('58');
+    await expectText(page.getByTestId('quote'), '该券已核销');
+    expect(await button.isDisabled()).toBe(true);
     await page.close();
   });
 

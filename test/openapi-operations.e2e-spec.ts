@@ -35,6 +35,7 @@ describe('OpenAPI document (/docs-json)', () => {
         'GET /api/v1/admin/audit/claim-logs/summary',
         'GET /api/v1/admin/coupons',
         'GET /api/v1/admin/coupons/{code}',
+        'GET /api/v1/admin/coupons/{code}/quote',
         'POST /api/v1/admin/coupons/{code}/redeem',
         'POST /api/v1/admin/coupons/{code}/redeem/undo',
         'POST /api/v1/admin/coupons/{code}/revoke',

@@ -39,7 +39,12 @@ export { CouponRevocationService } from './coupons/coupon-revocation.service';
 export { CouponExpiryService } from './expiry/coupon-expiry.service';
 export { RedemptionStatus } from './redemption/coupon-redemption.entity';
 export { RedemptionService } from './redemption/redemption.service';
-export type { RedeemInput, RedemptionResult, UndoResult } from './redemption/redemption.service';
+export type {
+  RedeemInput,
+  RedemptionQuote,
+  RedemptionResult,
+  UndoResult,
+} from './redemption/redemption.service';
 export { CouponStatsService } from './stats/coupon-stats.service';
 export type {
   CouponCounts,

@@ -254,6 +254,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/coupons/{code}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What redeeming would do now: usable or why not, the discount and the amount to pay
+         * @description Read-only: the same checks (status, validity, usage weekdays/hours in China time, threshold) and discount rules as redeemCoupon, so the till shows them before redeeming.
+         */
+        get: operations["quoteRedemption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/coupons/{code}/redeem": {
         parameters: {
             query?: never;
@@ -1080,6 +1100,12 @@ export interface components {
              */
             templatesByStatus: Record<string, never>;
         };
+        QuoteRefusalView: {
+            /** @example Order amount 3000 is below the threshold 5000 */
+            message: string;
+            /** @example BELOW_THRESHOLD */
+            reason: components["schemas"]["RedeemRefusal"];
+        };
         RedeemCouponDto: {
             /**
              * @description Order total in cents, before the discount
@@ -1095,6 +1121,34 @@ export interface components {
             requestNo: string;
             /** @example SH-001 */
             storeId?: string;
+        };
+        /** @enum {string} */
+        RedeemRefusal: "ALREADY_USED" | "REVOKED" | "EXPIRED" | "NOT_YET_VALID" | "OUTSIDE_USAGE_WINDOW" | "BELOW_THRESHOLD" | "REQUEST_NO_REUSED" | "REDEMPTION_UNDONE" | "UNDO_WINDOW_PASSED";
+        RedemptionQuoteView: {
+            /** @example 7K3M9Q2XW8RTV4PZ */
+            code: string;
+            /**
+             * @description 0 when not usable
+             * @example 1000
+             */
+            discountCents: number;
+            /** @example 5800 */
+            orderAmountCents: number;
+            /** @example 4800 */
+            payableCents: number;
+            /** @description Why not (what redeeming would answer), when not usable */
+            refusal?: components["schemas"]["QuoteRefusalView"] | null;
+            /** @example 12 */
+            templateId: number;
+            /** @example 新客立减10元 */
+            templateName: string;
+            /** @example 5000 */
+            thresholdCents: number;
+            /**
+             * @description Whether redeeming this order now would succeed
+             * @example true
+             */
+            usable: boolean;
         };
         RedemptionResultView: {
             /** @example 7K3M9Q2XW8RTV4PZ */
@@ -2589,6 +2643,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CouponView"];
+                };
+            };
+            /** @description Invalid parameters or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Validation failed: amountCents must be an integer number",
+                     *       "details": [
+                     *         {
+                     *           "field": "amountCents",
+                     *           "errors": [
+                     *             "amountCents must be an integer number"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Unknown code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    quoteRedemption: {
+        parameters: {
+            query: {
+                /** @description Order total in cents, before the discount */
+                orderAmount: number;
+            };
+            header?: never;
+            path: {
+                /** @description Coupon code (any case) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionQuoteView"];
                 };
             };
             /** @description Invalid parameters or body */
