@@ -1,10 +1,11 @@
 import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { AdminRole, AdminUser, PasswordHasher } from '@app/admin';
+import { FakeWechatPlatform } from './support/fake-wechat-platform';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { WechatSimulator } from './support/wechat-simulator';
 import { codeIn, wxClient } from './support/wx-client';
@@ -36,6 +37,7 @@ describe('ops console in headless Chromium (e2e)', () => {
   let t: TestApp;
   let base: string;
   let context: BrowserContext;
+  let fake: FakeWechatPlatform;
   const profile = mkdtempSync(join(tmpdir(), 'wxc-console-chromium-'));
   const users: Partial<Record<AdminRole, string>> = {};
 
@@ -43,7 +45,12 @@ describe('ops console in headless Chromium (e2e)', () => {
     if (!existsSync(join(ROOT, 'dist', 'console', 'index.html'))) {
       execSync('npm run console:build', { cwd: ROOT, stdio: 'ignore' });
     }
-    t = await createTestApp({ CONSOLE_DIR: join(ROOT, 'dist', 'console') });
+    fake = await FakeWechatPlatform.start(TEST_ENV.WECHAT_APP_ID, TEST_ENV.WECHAT_APP_SECRET);
+    t = await createTestApp({
+      CONSOLE_DIR: join(ROOT, 'dist', 'console'),
+      WECHAT_API_BASE_URL: fake.url,
+      WECHAT_TOKEN_MODE: 'classic',
+    });
     await resetState(t);
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
@@ -67,6 +74,7 @@ describe('ops console in headless Chromium (e2e)', () => {
     if (moved) console.log(`dashboard moved ${moved} ms after the first of 3 claims`);
     await context?.close();
     await t?.close();
+    await fake?.close();
     rmSync(profile, { recursive: true, force: true });
   });
 
@@ -228,6 +236,73 @@ describe('ops console in headless Chromium (e2e)', () => {
     await expectText(page.getByTestId('quote'), '该券已核销');
     expect(await button.isDisabled()).toBe(true);
     await page.close();
+  });
+
+  it("a marketer searches a template's coupons, exports CSV, and publishes the menu after a preview", async () => {
+    const page = await signIn(AdminRole.MARKETER);
+    await page.goto(`${base}/console/templates`);
+    const row = page.getByRole('row', { name: /控制台立减5元/ });
+    await row.getByRole('button', { name: /券\s*码/ }).click();
+    await page.getByRole('heading', { name: /的券码/ }).waitFor();
+    const [{ code }] = await t.db.query<{ code: string }[]>(
+      "SELECT code FROM coupon WHERE openid = 'o-console-1'",
+    );
+    await page.locator('input#code').fill(code);
+    await page.getByRole('button', { name: /搜\s*索/ }).click();
+    await expectText(page.locator('.ant-table-tbody'), code);
+    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出 CSV/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^template-\d+-coupons\.csv$/);
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv).toContain(code);
+    expect(csv.trim().split('\n').length).toBeGreaterThanOrEqual(6); // header + 5 claimed
+
+    await page.goto(`${base}/console/menu`);
+    const json = page.getByLabel(/最多 3 个一级菜单/);
+    const four = {
+      button: ['一', '二', '三', '四'].map((n) => ({ name: n, type: 'click', key: n })),
+    };
+    await json.fill(JSON.stringify(four));
+    await page.getByRole('button', { name: /发布菜单/ }).click();
+    await expectText(page.getByRole('alert'), 'button');
+    expect(fake.count('cgi-bin/menu/create')).toBe(0);
+    const menu = {
+      button: [
+        { name: '领券', type: 'click', key: 'MENU_CONSOLE' },
+        { name: '会员', sub_button: [{ name: '我的优惠券', type: 'click', key: 'MY' }] },
+      ],
+    };
+    await json.fill(JSON.stringify(menu));
+    await expectText(page.getByRole('img', { name: '菜单预览' }), '我的优惠券');
+    await page.getByRole('button', { name: /发布菜单/ }).click();
+    await expectText(page.locator('.ant-message'), '菜单已发布');
+    expect(fake.count('cgi-bin/menu/create')).toBe(1);
+    await page.close();
+  });
+
+  it('an admin creates and disables an admin user; others do not see the page', async () => {
+    const page = await signIn(AdminRole.MARKETER);
+    expect(await page.getByRole('menuitem', { name: '管理员' }).count()).toBe(0);
+    await page.close();
+
+    const admin = await context.newPage();
+    await admin.goto(`${base}/console/`);
+    await admin.getByLabel('用户名').fill(TEST_ENV.ADMIN_BOOTSTRAP_USERNAME);
+    await admin.getByLabel('密码').fill(TEST_ENV.ADMIN_BOOTSTRAP_PASSWORD);
+    await admin.getByRole('button', { name: /登\s*录/ }).click();
+    await admin.getByRole('menuitem', { name: '管理员' }).click();
+    const name = `clerk_ui_${process.pid}`;
+    await admin.getByLabel('用户名').fill(name);
+    await admin.getByLabel('初始密码').fill('a-long-initial-password');
+    await admin.getByRole('button', { name: /创\s*建/ }).click();
+    const row = admin.getByRole('row', { name: new RegExp(name) });
+    await expectText(row, '店员');
+    await row.getByRole('button', { name: /停\s*用/ }).click();
+    await expectText(row, '已停用');
+    await admin.close();
   });
 
   it('a viewer sees the list without edit buttons, and the API refuses edits anyway', async () => {
