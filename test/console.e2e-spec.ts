@@ -256,7 +256,7 @@ describe('ops console in headless Chromium (e2e)', () => {
     await page.getByRole('button', { name: /导出 CSV/ }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^template-\d+-coupons\.csv$/);
-    const csv = readFileSync((await file.path())!, 'utf8');
+    const csv = readFileSync(await file.path(), 'utf8');
     expect(csv).toContain(code);
     expect(csv.trim().split('\n').length).toBeGreaterThanOrEqual(6); // header + 5 claimed
 
