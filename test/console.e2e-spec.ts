@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ import { TEST_ENV } from './setup/test-env';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = join(__dirname, '..');
+const SHOTS = join(ROOT, 'docs', 'screenshots');
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -321,6 +322,91 @@ describe('ops console in headless Chromium (e2e)', () => {
     await expectText(page.locator('main, .ant-result'), '无权访问');
     await page.close();
   });
+
+  it('signs in with the keyboard alone', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('用户名').waitFor();
+    expect(await page.evaluate<string>('document.activeElement?.id')).toBe('username');
+    await page.keyboard.type(users[AdminRole.VIEWER]!); // the username field has focus
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await expectText(page.getByTestId('whoami'), '只读');
+    // The navigation is reachable by Tab and follows with Enter.
+    let reached = false;
+    for (let i = 0; i < 15 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate<boolean>(
+        "document.activeElement?.textContent === '优惠券活动'",
+      );
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '优惠券活动' }).waitFor();
+    await page.close();
+  });
+
+  it('takes the README screenshots, and stays readable at 200 % zoom', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const marketer = await signIn(AdminRole.MARKETER);
+    await marketer.goto(`${base}/console/dashboard`);
+    await expectText(marketer.locator('body'), '实时更新中');
+    await marketer.waitForTimeout(800); // chart animation
+    await marketer.screenshot({ path: join(SHOTS, 'console-dashboard.png'), fullPage: true });
+
+    await marketer.goto(`${base}/console/templates/new`);
+    await marketer.getByLabel('活动名称').fill('周末满100减20');
+    await marketer.getByLabel('立减金额（元）').fill('20');
+    await marketer.getByLabel('使用门槛（元）').fill('100');
+    await marketer.getByLabel('总库存（张）').fill('200');
+    await marketer.getByLabel('每日可用开始').fill('9点');
+    await marketer.getByRole('button', { name: /保\s*存/ }).click();
+    await marketer.locator('#usableTimeStart_help').waitFor();
+    await marketer.screenshot({ path: join(SHOTS, 'console-template-form.png'), fullPage: true });
+    await marketer.close();
+
+    const code = codeIn(await wxClient(t).send(wechat, wechat.text('o-shot', keyword)))!;
+    const clerk = await signIn(AdminRole.CLERK);
+    await clerk.getByLabel('券码').fill(code);
+    await clerk.getByLabel('券码').press('Enter');
+    await clerk.getByLabel('订单金额（元）').fill('88');
+    await expectText(clerk.getByTestId('quote'), '¥83.00');
+    await clerk.screenshot({ path: join(SHOTS, 'console-redeem.png'), fullPage: true });
+    const session = await clerk.evaluate(() => sessionStorage.getItem('wxc-console-session'));
+    await clerk.close();
+
+    // 200 % zoom of a 1280 px window: 640 CSS px wide at device scale 2.
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+    });
+    try {
+      const zoomed = await browser.newContext({
+        viewport: { width: 640, height: 800 },
+        deviceScaleFactor: 2,
+        locale: 'zh-CN',
+      });
+      const page = await zoomed.newPage();
+      await page.goto(`${base}/console/`);
+      await page.evaluate((s) => sessionStorage.setItem('wxc-console-session', s!), session);
+      await page.goto(`${base}/console/redeem`);
+      await page.getByLabel('券码').fill(code);
+      await page.getByLabel('券码').press('Enter');
+      await page.getByLabel('订单金额（元）').fill('88');
+      await expectText(page.getByTestId('quote'), '¥83.00');
+      // Nothing runs off the side: no horizontal scrolling needed to read or redeem.
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await page.getByRole('button', { name: /^核\s*销$/ }).isVisible()).toBe(true);
+      await page.screenshot({ path: join(SHOTS, 'console-redeem-200pct.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
 
 /** Waits (up to 10 s) until the locator's text contains `text`. */

@@ -98,7 +98,7 @@ export function Dashboard() {
     );
     return {
       tooltip: { trigger: 'axis' },
-      legend: { type: 'scroll' },
+      legend: { type: 'scroll', top: 0 },
       grid: { left: 40, right: 16, bottom: 30, top: 40 },
       xAxis: { type: 'category', data: s.minutes.map((m) => hhmm(m.at)) },
       yAxis: { type: 'value', minInterval: 1 },
@@ -119,7 +119,7 @@ export function Dashboard() {
       hourly
         ? {
             tooltip: { trigger: 'axis' },
-            legend: {},
+            legend: { top: 0 },
             grid: { left: 40, right: 16, bottom: 30, top: 40 },
             xAxis: { type: 'category', data: hourly.hours.map((h) => hhmm(h.at)) },
             yAxis: { type: 'value', minInterval: 1 },
