@@ -228,6 +228,7 @@ describe('ops console in headless Chromium (e2e)', () => {
 
     // 3. Undo within the window: the coupon is usable again.
     await page.getByRole('button', { name: /撤销本次核销/ }).click();
+    await expectText(page.locator('.ant-message'), '已撤销核销');
     await expectText(page.getByTestId('coupon-status'), '可使用');
     // And a used coupon is explained, not offered.
     await page.getByLabel('券码').fill(codes[0]);
@@ -372,6 +373,7 @@ describe('ops console in headless Chromium (e2e)', () => {
     await clerk.getByLabel('券码').press('Enter');
     await clerk.getByLabel('订单金额（元）').fill('88');
     await expectText(clerk.getByTestId('quote'), '¥83.00');
+    await clerk.waitForTimeout(400); // the button's colour transition to enabled
     await clerk.screenshot({ path: join(SHOTS, 'console-redeem.png'), fullPage: true });
     const session = await clerk.evaluate(() => sessionStorage.getItem('wxc-console-session'));
     await clerk.close();
@@ -402,6 +404,14 @@ describe('ops console in headless Chromium (e2e)', () => {
       );
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await page.getByRole('button', { name: /^核\s*销$/ }).isVisible()).toBe(true);
+      // The folded navigation opens from a real, focusable button.
+      const toggle = page.locator('button[aria-controls="main-nav"]');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      await page.getByRole('menuitem', { name: '核销' }).waitFor();
+      await page.keyboard.press('Enter'); // folds it again for the screenshot
       await page.screenshot({ path: join(SHOTS, 'console-redeem-200pct.png'), fullPage: true });
     } finally {
       await browser.close();

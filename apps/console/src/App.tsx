@@ -37,6 +37,9 @@ function useSession(): Session | null {
 export function App() {
   const session = useSession();
   const path = usePath();
+  // Narrow screens (phones, tablets, 200 % zoom): the navigation folds away behind a real button.
+  const [narrow, setNarrow] = useState(false);
+  const [navOpen, setNavOpen] = useState(false);
   if (!session) return <Login />;
 
   const nav = NAV.filter((n) => n.allowed(session));
@@ -45,7 +48,19 @@ export function App() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={0} theme="light" aria-label="主导航">
+      <Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        collapsed={narrow && !navOpen}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setNavOpen(false);
+        }}
+        trigger={null}
+        theme="light"
+        id="main-nav"
+        aria-label="主导航"
+      >
         <Typography.Title level={4} style={{ padding: '16px 16px 0' }}>
           优惠券后台
         </Typography.Title>
@@ -58,6 +73,7 @@ export function App() {
           }))}
           onClick={({ key, domEvent }) => {
             domEvent.preventDefault();
+            setNavOpen(false);
             navigate(key);
           }}
         />
@@ -67,11 +83,22 @@ export function App() {
           style={{
             background: '#fff',
             display: 'flex',
-            justifyContent: 'flex-end',
+            justifyContent: 'space-between',
             alignItems: 'center',
             paddingInline: 16,
           }}
         >
+          <span>
+            {narrow && (
+              <Button
+                aria-controls="main-nav"
+                aria-expanded={navOpen}
+                onClick={() => setNavOpen((o) => !o)}
+              >
+                {navOpen ? '收起菜单' : '菜单'}
+              </Button>
+            )}
+          </span>
           <Space wrap>
             <span data-testid="whoami">
               {session.username}（{ROLE_LABEL[session.role]}）

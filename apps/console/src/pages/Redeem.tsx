@@ -104,6 +104,8 @@ export function Redeem() {
   /** The current attempt's requestNo: made on the first tap, kept for retries of that attempt. */
   const attempt = useRef<{ key: string; requestNo: string } | null>(null);
   const inFlight = useRef(false);
+  /** Only the latest lookup may fill the screen (an earlier, slower one must not overwrite it). */
+  const lookups = useRef(0);
   const canScan = typeof window.BarcodeDetector === 'function' && !!navigator.mediaDevices;
 
   async function lookup(raw = code) {
@@ -116,11 +118,14 @@ export function Redeem() {
     setLookupError(null);
     attempt.current = null;
     if (!c) return;
+    const mine = (lookups.current += 1);
     try {
-      setCoupon(
-        await ok(api.GET('/api/v1/admin/coupons/{code}', { params: { path: { code: c } } })),
+      const found = await ok(
+        api.GET('/api/v1/admin/coupons/{code}', { params: { path: { code: c } } }),
       );
+      if (mine === lookups.current) setCoupon(found);
     } catch (err) {
+      if (mine !== lookups.current) return;
       setLookupError(
         err instanceof ApiFailure && err.status === 404
           ? '没有这张券，请检查券码'
@@ -164,6 +169,7 @@ export function Redeem() {
         }),
       );
       setResult(r);
+      setCoupon({ ...coupon, status: 'USED', redeemedAt: r.redeemedAt });
       attempt.current = null;
       void message.success('核销成功');
     } catch (err) {
