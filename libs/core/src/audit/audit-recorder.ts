@@ -1,9 +1,10 @@
 /** What happened, for the audit trail (claim attempts, redemptions, revocations...). */
-export type AuditKind = 'CLAIM' | 'REDEEM' | 'REDEEM_UNDO' | 'REVOKE';
+export type AuditKind = 'CLAIM' | 'REDEEM' | 'REDEEM_UNDO' | 'REVOKE' | 'INVITE' | 'REWARD';
 
 export interface AuditEventInput {
   kind: AuditKind;
-  /** GRANTED, SOLD_OUT, LIMIT_REACHED, NOT_STARTED, ENDED, PAUSED, REJECTED, ERROR, REDEEMED... */
+  /** GRANTED, SOLD_OUT, LIMIT_REACHED, NOT_STARTED, ENDED, PAUSED, REJECTED, ERROR, REDEEMED...,
+   * INVITE_COUNTED, INVITE_IGNORED (detail.reason), REWARD_GRANTED (share-link fission). */
   outcome: string;
   templateId?: number | null;
   openid?: string | null;

@@ -3,7 +3,8 @@ import type { AuditEvent, OutcomeCount } from '@app/audit';
 
 export class ClaimLogView {
   @ApiProperty({ example: '0193b5a2-7c1e-7f00-8a3b-2f4c5d6e7f80' }) eventId: string;
-  @ApiProperty({ enum: ['CLAIM', 'REDEEM', 'REDEEM_UNDO', 'REVOKE'] }) kind: string;
+  @ApiProperty({ enum: ['CLAIM', 'REDEEM', 'REDEEM_UNDO', 'REVOKE', 'INVITE', 'REWARD'] })
+  kind: string;
   @ApiProperty({ example: 'GRANTED' }) outcome: string;
   @ApiProperty({ type: Number, nullable: true }) templateId: number | null;
   @ApiProperty({ type: String, nullable: true }) openid: string | null;
