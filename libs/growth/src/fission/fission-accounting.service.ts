@@ -159,7 +159,8 @@ export class FissionAccountingService {
 
   /**
    * Grants reward `rewardNo` if it is still PENDING. The claim's request key is the reward's
-   * identity, so two instances (or a retry and the recovery) racing here get one coupon. A refusal
+   * identity (coupon's UNIQUE(template_id, request_key) holds it even after Redis forgot the
+   * request), so two instances (or a retry and the recovery) racing here get one coupon. A refusal
    * (sold out, limit) is final and recorded; a transient failure stays PENDING for the recovery.
    */
   async grantReward(c: FissionCampaignRecord, sharerId: number, rewardNo: number): Promise<string> {
