@@ -93,13 +93,21 @@ export class FissionShareService {
     if (closed) return { outcome: closed };
     const result: ClaimResult = await this.claimsFor(c, sharerId, friend);
     if (result.outcome === ClaimOutcome.GRANTED && result.coupon) {
+      this.faultPoint('kill-before-account', friend);
       const account = await this.accounting.account(c, sharerId, friend, result.coupon.code);
       if (account.rewardNo !== null) {
-        if (this.cfg.fault === 'kill-before-reward') process.kill(process.pid, 'SIGKILL');
+        this.faultPoint('kill-before-reward', friend);
         await this.accounting.grantReward(c, sharerId, account.rewardNo);
       }
     }
     return { outcome: result.outcome, coupon: result.coupon };
+  }
+
+  /** Tests only (FISSION_TEST_FAULT): die here, as a crashed instance would. */
+  private faultPoint(point: string, friend: string): void {
+    const f = this.cfg.fault;
+    if (f?.point === point && (!f.openid || f.openid === friend))
+      process.kill(process.pid, 'SIGKILL');
   }
 
   private claimsFor(c: FissionCampaignRecord, sharerId: number, friend: string) {

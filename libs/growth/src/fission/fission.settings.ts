@@ -27,11 +27,18 @@ export const fissionConfig = defineSettings('fission', FissionSettings, (s, env)
     /\/+$/,
     '',
   ),
-  /** Test-only fault hook: "kill-before-reward" SIGKILLs the process between grant and reward. */
-  fault: (env as { FISSION_TEST_FAULT?: string }).FISSION_TEST_FAULT ?? '',
+  /** Test-only fault hook, `<point>[:<friend openid>]`: "kill-before-account" / "kill-before-reward"
+   * SIGKILL the process right after a friend's grant / after an invite owing a reward committed. */
+  fault: faultHook((env as { FISSION_TEST_FAULT?: string }).FISSION_TEST_FAULT),
 }));
 
 /** The H5 base when H5_BASE_URL is unset (a developer's machine). */
 export const DEFAULT_H5_BASE_URL = 'http://localhost:3000';
 
 export type FissionConfig = ReturnType<typeof fissionConfig>;
+
+function faultHook(raw: string | undefined): { point: string; openid?: string } | null {
+  if (!raw) return null;
+  const [point, openid] = raw.split(':');
+  return { point, openid };
+}
