@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponModule, FollowersModule } from '@app/coupon';
 import { WechatModule } from '@app/wechat';
-import { ClaimLogsController } from './audit/claim-logs.controller';
+import { AuditEventsController } from './audit/audit-events.controller';
 import { AuthModule } from './auth/auth.module';
 import { AdminUser } from './auth/entities/admin-user.entity';
 import { CouponExportController } from './coupons/coupon-export.controller';
@@ -26,7 +26,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
   controllers: [
     CouponTemplatesController,
     WechatMenuController,
-    ClaimLogsController,
+    AuditEventsController,
     CouponsController,
     CouponExportController,
     StatsController,
