@@ -423,7 +423,7 @@ describe('Share-link fission (issue #13): admin API, share page, exact accountin
     });
   });
 
-  /** Waits for the audit pipeline to land an event of this template/outcome in claim_log. */
+  /** Waits for the audit pipeline to land an event of this template/outcome in audit_event. */
   async function expectAudit(
     templateId: number,
     outcome: string,
@@ -432,7 +432,7 @@ describe('Share-link fission (issue #13): admin API, share page, exact accountin
     const deadline = Date.now() + 10_000;
     for (;;) {
       const rows = await a.db.query<{ detail: string | null }[]>(
-        'SELECT detail FROM claim_log WHERE template_id = ? AND outcome = ?',
+        'SELECT detail FROM audit_event WHERE template_id = ? AND outcome = ?',
         [templateId, outcome],
       );
       if (rows.some((r) => detail(JSON.parse(r.detail ?? '{}') as Record<string, unknown>))) return;

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponModule, FollowersModule } from '@app/coupon';
 import { GrowthModule } from '@app/growth';
 import { WechatModule } from '@app/wechat';
-import { ClaimLogsController } from './audit/claim-logs.controller';
+import { AuditEventsController } from './audit/audit-events.controller';
 import { AuthModule } from './auth/auth.module';
 import { AdminUser } from './auth/entities/admin-user.entity';
 import { CouponExportController } from './coupons/coupon-export.controller';
@@ -29,7 +29,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
   controllers: [
     CouponTemplatesController,
     WechatMenuController,
-    ClaimLogsController,
+    AuditEventsController,
     CouponsController,
     CouponExportController,
     StatsController,

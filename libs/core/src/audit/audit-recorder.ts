@@ -1,5 +1,14 @@
 /** What happened, for the audit trail (claim attempts, redemptions, revocations...). */
-export type AuditKind = 'CLAIM' | 'REDEEM' | 'REDEEM_UNDO' | 'REVOKE' | 'INVITE' | 'REWARD';
+/** INVITE and REWARD: share-link fission (INVITE_COUNTED / INVITE_IGNORED, REWARD_GRANTED). */
+export const AUDIT_KINDS = [
+  'CLAIM',
+  'REDEEM',
+  'REDEEM_UNDO',
+  'REVOKE',
+  'INVITE',
+  'REWARD',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export interface AuditEventInput {
   kind: AuditKind;
