@@ -400,6 +400,8 @@ describe('Share-link fission (issue #13): admin API, share page, exact accountin
       expect(st.rewardsGranted).toBe(5);
       expect(await couponsOf(c.rewardTpl.id, sharer)).toHaveLength(5);
       expect(messagesTo(sharer)).toHaveLength(5);
+      // Every claim was accounted: nothing left for the recovery.
+      expect(await a.db.query('SELECT * FROM fission_pending_claim')).toEqual([]);
       const capped = await askLink(a, sharer, c.shareKeyword);
       expect(capped.reply).toContain('奖励已达上限');
       console.log(`50 racing friends on 2 instances: ${elapsed} ms`);

@@ -18,6 +18,7 @@ export async function truncateFission(db: DataSource): Promise<void> {
     'fission_sharer',
     'fission_invite',
     'fission_reward',
+    'fission_pending_claim',
     'follower_subscription',
   ]) {
     await db.query(`TRUNCATE TABLE ${table}`);

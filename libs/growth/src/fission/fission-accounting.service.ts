@@ -131,6 +131,37 @@ export class FissionAccountingService {
     return { account: { state: 'COUNTED', reason: null, rewardNo }, replayed: false };
   }
 
+  /** Accounts a granted claim and, when it completes a reward, grants that reward. */
+  async accountAndReward(
+    c: FissionCampaignRecord,
+    sharerId: number,
+    friend: string,
+    couponCode: string,
+    beforeReward: () => void = () => undefined,
+  ): Promise<InviteAccount> {
+    const account = await this.account(c, sharerId, friend, couponCode);
+    if (account.rewardNo !== null) {
+      beforeReward();
+      await this.grantReward(c, sharerId, account.rewardNo);
+    }
+    return account;
+  }
+
+  async markPending(campaignId: number, requestKey: string, sharerId: number): Promise<void> {
+    await this.db.query(
+      `INSERT IGNORE INTO fission_pending_claim (campaign_id, request_key, sharer_id, created_at)
+       VALUES (?, ?, ?, ?)`,
+      [campaignId, requestKey, sharerId, new Date()],
+    );
+  }
+
+  async clearPending(campaignId: number, requestKey: string): Promise<void> {
+    await this.db.query(
+      'DELETE FROM fission_pending_claim WHERE campaign_id = ? AND request_key = ?',
+      [campaignId, requestKey],
+    );
+  }
+
   private ignoredReason(
     c: FissionCampaignRecord,
     sharer: SharerRow,

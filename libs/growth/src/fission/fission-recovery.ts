@@ -2,13 +2,12 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PeriodicWork } from '@app/core';
+import { CouponQueryService } from '@app/coupon';
 import { FissionAccountingService } from './fission-accounting.service';
 import { FissionCampaignService } from './fission-campaign.service';
 import { fissionConfig, type FissionConfig } from './fission.settings';
 
 const BATCH = 200;
-/** Campaigns ended longer ago than this are not scanned for unaccounted claims. */
-const RECENT_CAMPAIGN_MS = 86_400_000;
 
 /**
  * Finishes what an instance that died (or a busy claim path) left half-done: a friend's granted
@@ -24,6 +23,7 @@ export class FissionRecovery implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     private readonly accounting: FissionAccountingService,
     private readonly campaigns: FissionCampaignService,
+    private readonly coupons: CouponQueryService,
     private readonly periodic: PeriodicWork,
     @Inject(fissionConfig.KEY) private readonly cfg: FissionConfig,
   ) {}
@@ -41,40 +41,27 @@ export class FissionRecovery implements OnApplicationBootstrap {
   }
 
   /**
-   * Friends' SHARE coupons with no invite row: the instance died between the grant and the
-   * accounting (and the friend never retried). The claim's request key names campaign, sharer and
-   * friend; coupon's UNIQUE(template_id, request_key) makes the prefix scan an index range.
+   * Friends' claims still marked pending: the instance died between the grant and the accounting
+   * (and the friend never retried). The claim's request key finds the coupon, if it was granted.
    */
   private async recoverInvites(before: Date): Promise<number> {
-    const since = new Date(Date.now() - RECENT_CAMPAIGN_MS);
-    const campaigns = await this.db.query<{ id: number }[]>(
-      `SELECT id FROM fission_campaign WHERE status <> 'ENDED' OR updated_at > ? OR ends_at > ?`,
-      [since, since],
+    const rows = await this.db.query<
+      { campaign_id: number; request_key: string; sharer_id: number }[]
+    >(
+      `SELECT campaign_id, request_key, sharer_id FROM fission_pending_claim
+       WHERE created_at < ? ORDER BY created_at LIMIT ?`,
+      [before, BATCH],
     );
-    let n = 0;
-    for (const { id } of campaigns) {
-      const c = await this.campaigns.find(Number(id));
-      if (!c) continue;
-      const prefix = `share:${c.id}:`;
-      const orphans = await this.db.query<{ code: string; request_key: string; openid: string }[]>(
-        `SELECT k.code, k.request_key, k.openid FROM coupon k
-         LEFT JOIN fission_invite i ON i.campaign_id = ? AND i.coupon_code = k.code
-         WHERE k.template_id = ? AND k.request_key LIKE ? AND k.claimed_at < ? AND i.id IS NULL
-         LIMIT ?`,
-        [c.id, c.templateId, `${prefix}%`, before, BATCH],
-      );
-      for (const o of orphans) {
-        const sharerId = Number(o.request_key.slice(prefix.length).split(':')[0]);
-        if (!Number.isInteger(sharerId) || sharerId <= 0) continue;
-        const account = await this.accounting.account(c, sharerId, o.openid, o.code);
-        if (account.rewardNo !== null) {
-          await this.accounting.grantReward(c, sharerId, account.rewardNo);
-        }
-        n++;
+    for (const r of rows) {
+      const c = await this.campaigns.find(Number(r.campaign_id));
+      const coupon = c ? await this.coupons.byRequest(c.templateId, r.request_key) : null;
+      if (c && coupon) {
+        await this.accounting.accountAndReward(c, Number(r.sharer_id), coupon.openid, coupon.code);
       }
+      await this.accounting.clearPending(Number(r.campaign_id), r.request_key);
     }
-    if (n > 0) this.logger.log(`recovered ${n} unaccounted share claims`);
-    return n;
+    if (rows.length > 0) this.logger.log(`recovered ${rows.length} pending share claims`);
+    return rows.length;
   }
 
   private async recoverRewards(before: Date): Promise<number> {

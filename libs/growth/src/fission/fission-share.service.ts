@@ -91,14 +91,25 @@ export class FissionShareService {
     const { campaign: c, sharerId } = await this.resolve(token);
     const closed = closedOutcome(c);
     if (closed) return { outcome: closed };
-    const result: ClaimResult = await this.claimsFor(c, sharerId, friend);
+    const requestKey = shareRequestKey(c.id, sharerId, friend);
+    // Marked before the claim, cleared once accounted: an instance that dies in between leaves
+    // the mark for the recovery.
+    await this.accounting.markPending(c.id, requestKey, sharerId);
+    const result: ClaimResult = await this.claims.claim({
+      templateId: c.templateId,
+      openid: friend,
+      requestKey,
+      channel: ClaimChannel.SHARE,
+      auditDetail: { campaignId: c.id, inviterSharerId: sharerId },
+    });
     if (result.outcome === ClaimOutcome.GRANTED && result.coupon) {
       this.faultPoint('kill-before-account', friend);
-      const account = await this.accounting.account(c, sharerId, friend, result.coupon.code);
-      if (account.rewardNo !== null) {
-        this.faultPoint('kill-before-reward', friend);
-        await this.accounting.grantReward(c, sharerId, account.rewardNo);
-      }
+      await this.accounting.accountAndReward(c, sharerId, friend, result.coupon.code, () =>
+        this.faultPoint('kill-before-reward', friend),
+      );
+    }
+    if (result.outcome !== ClaimOutcome.ERROR) {
+      await this.accounting.clearPending(c.id, requestKey);
     }
     return { outcome: result.outcome, coupon: result.coupon };
   }
@@ -108,16 +119,6 @@ export class FissionShareService {
     const f = this.cfg.fault;
     if (f?.point === point && (!f.openid || f.openid === friend))
       process.kill(process.pid, 'SIGKILL');
-  }
-
-  private claimsFor(c: FissionCampaignRecord, sharerId: number, friend: string) {
-    return this.claims.claim({
-      templateId: c.templateId,
-      openid: friend,
-      requestKey: `share:${c.id}:${sharerId}:${friend}`,
-      channel: ClaimChannel.SHARE,
-      auditDetail: { campaignId: c.id, inviterSharerId: sharerId },
-    });
   }
 
   private async resolve(
@@ -137,6 +138,11 @@ export class FissionShareService {
     if (!sharer) throw new ShareLinkRefusal('UNKNOWN_LINK');
     return { campaign, sharerId: payload.sharerId };
   }
+}
+
+/** A friend's claim through a link: replays for retries of the same link, names who invited. */
+export function shareRequestKey(campaignId: number, sharerId: number, friend: string): string {
+  return `share:${campaignId}:${sharerId}:${friend}`;
 }
 
 /** Why the campaign takes no claims right now, or null while it runs. */

@@ -7,6 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * sharers and instances. Rewards are rows keyed (campaign, sharer, reward_no), so a reward is owed
  * exactly once and a recovery can finish it. `fission_sharer` holds the per-sharer counters,
  * updated in the same transaction as the invite (its row lock serialises one sharer's friends).
+ * `fission_pending_claim` marks a friend's claim in flight until it is accounted, so the recovery
+ * finds a grant whose instance died before the accounting.
  */
 export class Fission1732560001300 implements MigrationInterface {
   name = 'Fission1732560001300';
@@ -78,6 +80,15 @@ export class Fission1732560001300 implements MigrationInterface {
         KEY idx_fission_reward_pending (state, created_at)
       ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
     await q.query(`
+      CREATE TABLE fission_pending_claim (
+        campaign_id INT UNSIGNED NOT NULL,
+        request_key VARCHAR(128) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+        sharer_id INT UNSIGNED NOT NULL,
+        created_at DATETIME(3) NOT NULL,
+        PRIMARY KEY (campaign_id, request_key),
+        KEY idx_fission_pending_time (created_at)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
+    await q.query(`
       CREATE TABLE follower_subscription (
         openid VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
         subscribed_at DATETIME(3) NOT NULL,
@@ -88,6 +99,7 @@ export class Fission1732560001300 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
       'follower_subscription',
+      'fission_pending_claim',
       'fission_reward',
       'fission_invite',
       'fission_sharer',
