@@ -315,7 +315,7 @@ describe('Share-link fission (issue #13): admin API, share page, exact accountin
       ]);
 
       // Audit: the friend's claim names the inviter; the invite and the reward are events too.
-      await expectAudit(c.friendTpl.id, 'GRANTED', (d) => d.inviterSharerId !== undefined);
+      await expectAudit(c.friendTpl.id, 'GRANTED', (d) => d.inviter === sharer);
       await expectAudit(c.friendTpl.id, 'INVITE_COUNTED');
       await expectAudit(c.rewardTpl.id, 'REWARD_GRANTED');
     });

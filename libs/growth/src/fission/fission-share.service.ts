@@ -88,7 +88,7 @@ export class FissionShareService {
    * The request key is (campaign, sharer, friend): a double tap or a browser retry replays.
    */
   async claim(token: string, friend: string): Promise<ShareClaim> {
-    const { campaign: c, sharerId } = await this.resolve(token);
+    const { campaign: c, sharerId, sharerOpenid } = await this.resolve(token);
     const closed = closedOutcome(c);
     if (closed) return { outcome: closed };
     const requestKey = shareRequestKey(c.id, sharerId, friend);
@@ -100,7 +100,8 @@ export class FissionShareService {
       openid: friend,
       requestKey,
       channel: ClaimChannel.SHARE,
-      auditDetail: { campaignId: c.id, inviterSharerId: sharerId },
+      // The inviter, as every audit event names a follower: by openid (and our sharer id).
+      auditDetail: { campaignId: c.id, inviter: sharerOpenid, inviterSharerId: sharerId },
     });
     if (result.outcome === ClaimOutcome.GRANTED && result.coupon) {
       this.faultPoint('kill-before-account', friend);
@@ -123,7 +124,7 @@ export class FissionShareService {
 
   private async resolve(
     token: string,
-  ): Promise<{ campaign: FissionCampaignRecord; sharerId: number }> {
+  ): Promise<{ campaign: FissionCampaignRecord; sharerId: number; sharerOpenid: string }> {
     const payload = this.codec.verify(token);
     if (typeof payload === 'string') throw new ShareLinkRefusal(payload);
     const campaign = await this.campaigns.find(payload.campaignId);
@@ -131,12 +132,12 @@ export class FissionShareService {
     if (!campaign || Math.floor(campaign.endsAt.getTime() / 1000) !== payload.expiresAt) {
       throw new ShareLinkRefusal('UNKNOWN_LINK');
     }
-    const [sharer] = await this.db.query<unknown[]>(
-      'SELECT 1 FROM fission_sharer WHERE id = ? AND campaign_id = ?',
+    const [sharer] = await this.db.query<{ openid: string }[]>(
+      'SELECT openid FROM fission_sharer WHERE id = ? AND campaign_id = ?',
       [payload.sharerId, campaign.id],
     );
     if (!sharer) throw new ShareLinkRefusal('UNKNOWN_LINK');
-    return { campaign, sharerId: payload.sharerId };
+    return { campaign, sharerId: payload.sharerId, sharerOpenid: sharer.openid };
   }
 }
 
