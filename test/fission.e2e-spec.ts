@@ -357,6 +357,26 @@ describe('Share-link fission (issue #13): admin API, share page, exact accountin
       await expectAudit(c.friendTpl.id, 'INVITE_IGNORED', (d) => d.reason === 'SELF_INVITE');
     });
 
+    it("one friend on two sharers' links at the same moment, on two instances: counted once", async () => {
+      const c = await campaign({}, { friend: { perUserLimit: 2 } });
+      const links = await Promise.all(
+        ['o-sharer-r1', 'o-sharer-r2', 'o-sharer-r3'].map((o) => askLink(a, o, c.shareKeyword)),
+      );
+      const cookie = await friendCookie(a, platform, 'o-friend-both', links[0].token);
+      const answers = await Promise.all(
+        links.map((l, i) => claimVia(i % 2 ? b : a, cookie, l.token)),
+      );
+      // perUserLimit 2: two grants, one refusal; of the two grants exactly one counts.
+      expect(answers.map((r) => r.body.outcome).sort()).toEqual([
+        'GRANTED',
+        'GRANTED',
+        'LIMIT_REACHED',
+      ]);
+      const st = await stats(c.id);
+      expect(st.invitesCounted).toBe(1);
+      expect(st.invitesIgnored).toEqual({ ALREADY_COUNTED: 1 });
+    });
+
     it('a sold-out reward template is a recorded outcome, never an oversell', async () => {
       const c = await campaign({}, { reward: { totalQuantity: 1, perUserLimit: 1 } });
       // Someone else took the only reward coupon.
@@ -412,6 +432,14 @@ describe('Share-link fission (issue #13): admin API, share page, exact accountin
       const { token } = await askLink(a, 'o-sharer-new', c.shareKeyword);
       // Subscribed through /wx just now: remembered from the event.
       await wxClient(a).send(wx, wx.subscribe('o-new-event'));
+      // Remembered off the reply path (the event passes on to the welcome claim): wait for it.
+      for (let i = 0; i < 50; i++) {
+        const rows = await a.db.query<unknown[]>(
+          "SELECT 1 FROM follower_subscription WHERE openid = 'o-new-event'",
+        );
+        if (rows.length > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       // Known only to the platform: an old follower and a new one.
       platform.addFollower('o-old-info', new Date(Date.now() - 86_400_000));
       platform.addFollower('o-new-info', new Date());

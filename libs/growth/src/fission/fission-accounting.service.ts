@@ -267,19 +267,29 @@ export class FissionAccountingService {
       );
   }
 
+  /** One transaction; retried on an InnoDB deadlock (concurrent unique-key inserts can cause one). */
   private async inTransaction<T>(work: (q: QueryRunner) => Promise<T>): Promise<T> {
-    const q = this.db.createQueryRunner();
-    await q.connect();
-    try {
-      await q.startTransaction();
-      const out = await work(q);
-      await q.commitTransaction();
-      return out;
-    } catch (err) {
-      if (q.isTransactionActive) await q.rollbackTransaction();
-      throw err;
-    } finally {
-      await q.release();
+    for (let attempt = 1; ; attempt++) {
+      const q = this.db.createQueryRunner();
+      await q.connect();
+      try {
+        await q.startTransaction();
+        const out = await work(q);
+        await q.commitTransaction();
+        return out;
+      } catch (err) {
+        if (q.isTransactionActive) await q.rollbackTransaction();
+        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(err)) throw err;
+      } finally {
+        await q.release();
+      }
     }
   }
+}
+
+const DEADLOCK_ATTEMPTS = 3;
+
+function isDeadlock(err: unknown): boolean {
+  const e = err as { errno?: number; driverError?: { errno?: number } };
+  return (e.errno ?? e.driverError?.errno) === 1213;
 }
