@@ -126,6 +126,14 @@ describe('Share-link fission (issue #13): admin API, share page, exact accountin
       expect((await act('pause')).statusCode).toBe(409);
       expect((await act('activate')).json()).toMatchObject({ status: 'ACTIVE' });
       expect((await act('end')).json()).toMatchObject({ status: 'ENDED' });
+      const ended = await a.app.inject({
+        method: 'GET',
+        url: `${API}?status=ENDED`,
+        headers: auth(viewer),
+      });
+      expect(ended.json<{ items: { status: string }[] }>().items).toEqual([
+        expect.objectContaining({ id: c.id, status: 'ENDED' }),
+      ]);
       expect((await act('activate')).statusCode).toBe(409);
       const missing = await a.app.inject({
         method: 'GET',

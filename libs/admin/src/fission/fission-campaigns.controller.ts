@@ -9,13 +9,13 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { PageQuery } from '@app/core';
 import { type FissionAction, FissionCampaignService, FissionStatsService } from '@app/growth';
 import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
 import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
 import { CreateFissionCampaignDto } from './dto/create-fission-campaign.dto';
+import { ListFissionCampaignsQuery } from './dto/list-fission-campaigns.query';
 import {
   FissionCampaignPage,
   FissionCampaignView,
@@ -51,10 +51,13 @@ export class FissionCampaignsController {
 
   @Get()
   @Roles(AdminRole.MARKETER, AdminRole.VIEWER)
-  @ApiOperation({ operationId: 'listFissionCampaigns', summary: 'List campaigns, newest first' })
+  @ApiOperation({
+    operationId: 'listFissionCampaigns',
+    summary: 'List campaigns, newest first (optionally by status)',
+  })
   @ApiOkResponse({ type: FissionCampaignPage })
-  async list(@Query() q: PageQuery): Promise<FissionCampaignPage> {
-    const { items, total } = await this.campaigns.list(q.page, q.pageSize);
+  async list(@Query() q: ListFissionCampaignsQuery): Promise<FissionCampaignPage> {
+    const { items, total } = await this.campaigns.list(q.page, q.pageSize, q.status);
     return {
       items: items.map((c) => FissionCampaignView.from(c)),
       total,

@@ -77,13 +77,17 @@ export class FissionCampaignService {
   async list(
     page: number,
     pageSize: number,
+    status?: FissionStatus,
   ): Promise<{ items: FissionCampaignRecord[]; total: number }> {
+    const where = status ? 'WHERE status = ?' : '';
+    const args = status ? [status] : [];
     const rows = await this.db.query<CampaignRow[]>(
-      'SELECT * FROM fission_campaign ORDER BY id DESC LIMIT ? OFFSET ?',
-      [pageSize, (page - 1) * pageSize],
+      `SELECT * FROM fission_campaign ${where} ORDER BY id DESC LIMIT ? OFFSET ?`,
+      [...args, pageSize, (page - 1) * pageSize],
     );
     const [{ n }] = await this.db.query<{ n: string }[]>(
-      'SELECT COUNT(*) AS n FROM fission_campaign',
+      `SELECT COUNT(*) AS n FROM fission_campaign ${where}`,
+      args,
     );
     return { items: rows.map(toCampaign), total: Number(n) };
   }
