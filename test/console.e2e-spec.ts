@@ -251,8 +251,10 @@ describe('ops console in headless Chromium (e2e)', () => {
     );
     await page.locator('input#code').fill(code);
     await page.getByRole('button', { name: /搜\s*索/ }).click();
-    await expectText(page.locator('.ant-table-tbody'), code);
-    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    for (let i = 0; i < 100 && (await rows.count()) !== 1; i += 1) await page.waitForTimeout(100);
+    expect(await rows.count()).toBe(1);
+    await expectText(rows, code);
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: /导出 CSV/ }).click();

@@ -57,6 +57,15 @@ describe('OpenAPI document (/docs-json)', () => {
         'GET /api/v1/admin/dashboard/stream',
         'GET /api/v1/admin/dashboard/snapshot',
         'GET /api/v1/admin/dashboard/hourly',
+        'POST /api/v1/admin/fission-campaigns',
+        'GET /api/v1/admin/fission-campaigns',
+        'GET /api/v1/admin/fission-campaigns/{id}',
+        'GET /api/v1/admin/fission-campaigns/{id}/stats',
+        'POST /api/v1/admin/fission-campaigns/{id}/pause',
+        'POST /api/v1/admin/fission-campaigns/{id}/activate',
+        'POST /api/v1/admin/fission-campaigns/{id}/end',
+        'POST /h5/api/share/{token}/claim',
+        'GET /h5/api/jssdk-config',
       ].sort(),
     );
   });

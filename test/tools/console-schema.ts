@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   });
   const source = await consoleSchemaSource(createOpenApiDocument(app));
   if (process.argv.includes('--stdout')) {
-    process.stdout.write(source);
+    // A pipe is written asynchronously: wait for it before process.exit() cuts it short.
+    await new Promise<void>((resolve) => process.stdout.write(source, () => resolve()));
     return;
   }
   writeFileSync(CONSOLE_SCHEMA_PATH, source);

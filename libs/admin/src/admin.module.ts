@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponModule, FollowersModule } from '@app/coupon';
+import { GrowthModule } from '@app/growth';
 import { WechatModule } from '@app/wechat';
-import { ClaimLogsController } from './audit/claim-logs.controller';
+import { AuditEventsController } from './audit/audit-events.controller';
 import { AuthModule } from './auth/auth.module';
 import { consoleConfig } from './console/console.settings';
 import { DashboardController } from './dashboard/dashboard.controller';
@@ -12,6 +13,7 @@ import { DashboardService } from './dashboard/dashboard.service';
 import { AdminUser } from './auth/entities/admin-user.entity';
 import { CouponExportController } from './coupons/coupon-export.controller';
 import { CouponsController } from './coupons/coupons.controller';
+import { FissionCampaignsController } from './fission/fission-campaigns.controller';
 import { FollowersController } from './followers/followers.controller';
 import { StatsController } from './stats/stats.controller';
 import { AccountController } from './users/account.controller';
@@ -26,19 +28,21 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     CouponModule,
     FollowersModule,
     WechatModule,
+    GrowthModule,
     TypeOrmModule.forFeature([AdminUser]),
     ConfigModule.forFeature(consoleConfig),
   ],
   controllers: [
     CouponTemplatesController,
     WechatMenuController,
-    ClaimLogsController,
+    AuditEventsController,
     CouponsController,
     CouponExportController,
     StatsController,
     AdminUsersController,
     AccountController,
     FollowersController,
+    FissionCampaignsController,
     DashboardController,
   ],
   providers: [AdminUsersService, DashboardTail, DashboardService],

@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Audit trail of claim attempts (and redemptions), newest first
+         * Audit trail (claim attempts, redemptions, undos, revocations), newest first
          * @description Written asynchronously from a Redis Stream: the newest events may lag by a moment.
          */
         get: operations["listClaimLogs"];
@@ -402,6 +402,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/fission-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List campaigns, newest first (optionally by status) */
+        get: operations["listFissionCampaigns"];
+        put?: never;
+        /** Create a share-link campaign (ACTIVE between startsAt and endsAt) */
+        post: operations["createFissionCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fission-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign */
+        get: operations["getFissionCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fission-campaigns/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PAUSED -> ACTIVE */
+        post: operations["activateFissionCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fission-campaigns/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ACTIVE|PAUSED -> ENDED (final; links stop working) */
+        post: operations["endFissionCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fission-campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ACTIVE -> PAUSED */
+        post: operations["pauseFissionCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fission-campaigns/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funnel: sharers, links opened, friends claimed, invites counted/ignored, rewards */
+        get: operations["getFissionCampaignStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/followers": {
         parameters: {
             query?: never;
@@ -566,6 +669,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/h5/api/jssdk-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * JS-SDK wx.config() values for one of our H5 page URLs
+         * @description signature = SHA-1 of jsapi_ticket, noncestr, timestamp and url (without #fragment). The jsapi_ticket is shared by all instances through Redis (one fetch, refreshed ahead).
+         */
+        get: operations["getJssdkConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/h5/api/share/{token}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A friend claims the coupon of a share link (the session cookie names the friend)
+         * @description Same claim path as keyword claims (Lua gate + MySQL proof, channel SHARE). A GRANTED claim counts as an invitation for the sharer unless it is a self-invite, a friend already counted, not a new follower (newFollowersOnly) or the sharer is capped. Cross-site requests are refused.
+         */
+        post: operations["claimShareCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -656,28 +799,14 @@ export interface components {
             /** @example 409 */
             statusCode: number;
         };
-        ChangePasswordDto: {
-            /**
-             * Format: password
-             * @example change-me-please-123
-             */
-            currentPassword: string;
-            /**
-             * Format: password
-             * @example a-new-long-password
-             */
-            newPassword: string;
-        };
-        /** @enum {string} */
-        ClaimChannel: "KEYWORD" | "MENU" | "SUBSCRIBE" | "ADMIN";
-        ClaimLogPageView: {
+        AuditEventPageView: {
             /** @description Newest first, then by event id */
-            items: components["schemas"]["ClaimLogView"][];
+            items: components["schemas"]["AuditEventView"][];
             page: number;
             pageSize: number;
             total: number;
         };
-        ClaimLogSummaryView: {
+        AuditEventSummaryView: {
             /** Format: date-time */
             from: string;
             /** @description By templateId, then outcome */
@@ -685,7 +814,7 @@ export interface components {
             /** Format: date-time */
             to: string;
         };
-        ClaimLogView: {
+        AuditEventView: {
             /** @example KEYWORD */
             channel: string | null;
             couponCode: string | null;
@@ -700,7 +829,7 @@ export interface components {
             /** @description App instance (host:pid) that handled it */
             instance: string;
             /** @enum {string} */
-            kind: "CLAIM" | "REDEEM" | "REDEEM_UNDO" | "REVOKE";
+            kind: "CLAIM" | "REDEEM" | "REDEEM_UNDO" | "REVOKE" | "INVITE" | "REWARD";
             latencyMs: number | null;
             /** Format: date-time */
             occurredAt: string;
@@ -711,6 +840,20 @@ export interface components {
             requestKey: string | null;
             templateId: number | null;
         };
+        ChangePasswordDto: {
+            /**
+             * Format: password
+             * @example change-me-please-123
+             */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @example a-new-long-password
+             */
+            newPassword: string;
+        };
+        /** @enum {string} */
+        ClaimChannel: "KEYWORD" | "MENU" | "SUBSCRIBE" | "ADMIN" | "SHARE" | "REWARD";
         CouponPage: {
             items: components["schemas"]["CouponView"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
@@ -915,6 +1058,56 @@ export interface components {
              */
             welcome: boolean;
         };
+        CreateFissionCampaignDto: {
+            /**
+             * Format: date-time
+             * @description Share links expire with the campaign
+             * @example 2026-12-31T16:00:00Z
+             */
+            endsAt: string;
+            /**
+             * @description Counted friends per reward
+             * @example 3
+             */
+            invitesRequired: number;
+            /**
+             * @description Rewards one sharer may earn at most
+             * @example 5
+             */
+            maxRewardsPerSharer: number;
+            /**
+             * @description Menu CLICK key that answers with the link
+             * @example FISSION_SHARE
+             */
+            menuKey?: string;
+            /** @example 邀 3 位好友得 20 元券 */
+            name: string;
+            /**
+             * @description Count only friends who subscribed after startsAt
+             * @example false
+             */
+            newFollowersOnly?: boolean;
+            /**
+             * @description The sharer's reward template (its stock and per-user limit still apply)
+             * @example 13
+             */
+            rewardTemplateId: number;
+            /**
+             * @description Text a follower sends to get their personal link
+             * @example 邀请好友
+             */
+            shareKeyword?: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            startsAt: string;
+            /**
+             * @description The coupon template friends claim through the link
+             * @example 12
+             */
+            templateId: number;
+        };
         DashboardSnapshotView: {
             /** Format: date-time */
             generatedAt: string;
@@ -945,6 +1138,82 @@ export interface components {
             /** @example amountCents */
             field: string;
         };
+        FissionCampaignPage: {
+            items: components["schemas"]["FissionCampaignView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /** @example 1 */
+            total: number;
+        };
+        FissionCampaignView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 1 */
+            id: number;
+            /** @example 3 */
+            invitesRequired: number;
+            /** @example 5 */
+            maxRewardsPerSharer: number;
+            /** @example FISSION_SHARE */
+            menuKey?: string | null;
+            /** @example 邀 3 位好友得 20 元券 */
+            name: string;
+            /** @example false */
+            newFollowersOnly: boolean;
+            /** @example 13 */
+            rewardTemplateId: number;
+            /** @example 邀请好友 */
+            shareKeyword?: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["FissionStatus"];
+            /** @example 12 */
+            templateId: number;
+        };
+        FissionStatsView: {
+            /**
+             * @description invitesCounted / linksOpened
+             * @example 0.375
+             */
+            conversion: number;
+            /**
+             * @description Friends granted the coupon through a link
+             * @example 40
+             */
+            friendsClaimed: number;
+            /** @example 30 */
+            invitesCounted: number;
+            /**
+             * @description Granted claims that did not count, by reason
+             * @example {
+             *       "SELF_INVITE": 1,
+             *       "ALREADY_COUNTED": 2,
+             *       "SHARER_CAPPED": 7
+             *     }
+             */
+            invitesIgnored: {
+                [key: string]: number;
+            };
+            /**
+             * @description Share pages opened by identified friends
+             * @example 80
+             */
+            linksOpened: number;
+            /** @example 9 */
+            rewardsGranted: number;
+            /**
+             * @description Followers who asked for their link
+             * @example 12
+             */
+            sharers: number;
+            topSharers: components["schemas"]["TopSharerView"][];
+        };
+        /** @enum {string} */
+        FissionStatus: "ACTIVE" | "PAUSED" | "ENDED";
         FollowerList: {
             items: components["schemas"]["FollowerView"][];
         };
@@ -1002,6 +1271,16 @@ export interface components {
             date: string;
             /** @description 24 hours, 00:00-23:00 China time */
             hours: components["schemas"]["HourCountsView"][];
+        };
+        JssdkConfigView: {
+            /** @example wx1234567890abcdef */
+            appId: string;
+            /** @example Wm3WZYTPz0wzccnW */
+            nonceStr: string;
+            /** @example 0f9de62fce790f9a083d5c99e95740ceb90c27ed */
+            signature: string;
+            /** @example 1414587457 */
+            timestamp: number;
         };
         LoginDto: {
             /**
@@ -1202,6 +1481,23 @@ export interface components {
              */
             reason: string;
         };
+        ShareClaimView: {
+            /** @description Present when GRANTED */
+            coupon?: components["schemas"]["ShareCouponView"];
+            /**
+             * @description GRANTED, SOLD_OUT, LIMIT_REACHED, DAILY_LIMIT_REACHED, NOT_STARTED, ENDED, PAUSED, NOT_FOUND, RATE_LIMITED, ERROR
+             * @example GRANTED
+             */
+            outcome: string;
+        };
+        ShareCouponView: {
+            /** @example 7K3M9Q2XW4HT8RZC */
+            code: string;
+            /** @example 2026-12-03T00:00:00.000Z */
+            validFrom: string;
+            /** @example 2026-12-10T00:00:00.000Z */
+            validTo: string;
+        };
         StockView: {
             /** @example 新客立减10元 */
             name: string;
@@ -1283,6 +1579,16 @@ export interface components {
              * @example 15
              */
             refused: number;
+        };
+        TopSharerView: {
+            /** @example 6 */
+            invitesCounted: number;
+            /** @example oUpF8uMuAJO_M2pxb1Q9zNjWeS6o */
+            openid: string;
+            /** @example 2 */
+            rewards: number;
+            /** @example 7 */
+            sharerId: number;
         };
         TopTemplateView: {
             /**
@@ -1473,6 +1779,8 @@ export interface operations {
             query?: {
                 /** @description ISO-8601 time, inclusive */
                 from?: string;
+                /** @description What happened: a claim attempt, a redemption, its undo, or a revocation */
+                kind?: "CLAIM" | "REDEEM" | "REDEEM_UNDO" | "REVOKE" | "INVITE" | "REWARD";
                 /** @description Follower's openid */
                 openid?: string;
                 /** @description GRANTED, SOLD_OUT, LIMIT_REACHED, NOT_STARTED, ENDED, PAUSED, REJECTED, ERROR... */
@@ -1494,7 +1802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimLogPageView"];
+                    "application/json": components["schemas"]["AuditEventPageView"];
                 };
             };
             /** @description Invalid filter */
@@ -1575,7 +1883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimLogSummaryView"];
+                    "application/json": components["schemas"]["AuditEventSummaryView"];
                 };
             };
             /** @description Invalid filter */
@@ -3407,6 +3715,556 @@ export interface operations {
             };
         };
     };
+    listFissionCampaigns: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["FissionStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionCampaignPage"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    createFissionCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFissionCampaignDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionCampaignView"];
+                };
+            };
+            /** @description Invalid fields or unknown template */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Validation failed: amountCents must be an integer number",
+                     *       "details": [
+                     *         {
+                     *           "field": "amountCents",
+                     *           "errors": [
+                     *             "amountCents must be an integer number"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description shareKeyword/menuKey already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Coupon has already been used",
+                     *       "details": {
+                     *         "reason": "ALREADY_USED"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+        };
+    };
+    getFissionCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionCampaignView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    activateFissionCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionCampaignView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Illegal status transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Coupon has already been used",
+                     *       "details": {
+                     *         "reason": "ALREADY_USED"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+        };
+    };
+    endFissionCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionCampaignView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Illegal status transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Coupon has already been used",
+                     *       "details": {
+                     *         "reason": "ALREADY_USED"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+        };
+    };
+    pauseFissionCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionCampaignView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Illegal status transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Coupon has already been used",
+                     *       "details": {
+                     *         "reason": "ALREADY_USED"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+        };
+    };
+    getFissionCampaignStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionStatsView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     findFollowersByPhone: {
         parameters: {
             query: {
@@ -4273,6 +5131,85 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
+            };
+        };
+    };
+    getJssdkConfig: {
+        parameters: {
+            query: {
+                /** @description The page URL (its #fragment is ignored); must be one of our H5 pages */
+                url: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JssdkConfigView"];
+                };
+            };
+            /** @description url missing, malformed or not one of our pages */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    claimShareCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The share token of the link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareClaimView"];
+                };
+            };
+            /** @description Forged or malformed link (details.reason) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No follower session (open the page in WeChat first) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Cross-site request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link expired with its campaign */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
