@@ -22,8 +22,11 @@ const BATCH = 500;
 @Injectable()
 export class DashboardTail implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DashboardTail.name);
+  /** Reads for snapshots, on the shared client (only while someone watches). */
   readonly counters: DashboardCounters;
   private reader: RedisClient | null = null;
+  /** Counting happens on the tail's own connection, never queued behind or before claims. */
+  private writer: DashboardCounters | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
@@ -36,6 +39,7 @@ export class DashboardTail implements OnApplicationBootstrap, OnApplicationShutd
     // A blocking XREAD needs its own connection: the shared one serves claims.
     this.reader = this.redis.duplicate();
     this.reader.on('error', () => undefined); // reconnects on its own; errors surface in run()
+    this.writer = new DashboardCounters(this.reader);
     this.running = true;
     this.loop = this.run();
   }
@@ -55,7 +59,7 @@ export class DashboardTail implements OnApplicationBootstrap, OnApplicationShutd
   private async run(): Promise<void> {
     // Resume where the cluster left off (entries written while no instance ran are counted
     // then); with no cursor yet, start from now.
-    let last = (await this.counters.cursor().catch(() => null)) ?? '$';
+    let last = (await this.writer!.cursor().catch(() => null)) ?? '$';
     while (this.running) {
       try {
         const reply = await this.reader!.xread(
@@ -72,7 +76,7 @@ export class DashboardTail implements OnApplicationBootstrap, OnApplicationShutd
         const pipeline: Promise<number>[] = [];
         for (const [id, fields] of entries) {
           const events = entryEvents(fields).filter((e): e is AuditEvent => e !== null);
-          pipeline.push(this.counters.apply(id, events));
+          pipeline.push(this.writer!.apply(id, events));
           last = id;
         }
         await Promise.all(pipeline);
