@@ -122,7 +122,22 @@ describe('ops console in headless Chromium (e2e)', () => {
     await expectText(page.getByTestId('whoami'), '运营');
     await page.getByRole('button', { name: /退出登录/ }).click();
     await page.getByLabel('用户名').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('wxc-console-session'))).toBeNull();
     await page.close();
+
+    // A token the API no longer accepts (expired, revoked): the next call sends them to sign in.
+    const stale = await signIn(AdminRole.MARKETER);
+    await stale.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('wxc-console-session')!) as { token: string };
+      sessionStorage.setItem(
+        'wxc-console-session',
+        JSON.stringify({ ...s, token: `${s.token.slice(0, -4)}AAAA` }),
+      );
+    });
+    await stale.goto(`${base}/console/templates`); // its first API call answers 401
+    await stale.getByLabel('用户名').waitFor();
+    expect(await stale.evaluate(() => sessionStorage.getItem('wxc-console-session'))).toBeNull();
+    await stale.close();
   });
 
   it('a marketer creates a template in the form (API errors next to fields) and activates it', async () => {
@@ -146,6 +161,11 @@ describe('ops console in headless Chromium (e2e)', () => {
     await expectText(row, '50 / 50');
     await row.getByRole('button', { name: /启\s*用/ }).click();
     await expectText(row, '进行中');
+    // Raise the stock of the live template: the list follows.
+    await row.getByRole('button', { name: /加库存/ }).click();
+    await page.getByLabel('新的总库存').fill('60');
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await expectText(row, '60 / 60');
     await page.close();
   });
 
@@ -163,7 +183,7 @@ describe('ops console in headless Chromium (e2e)', () => {
     }
     await expectText(granted, String(before + 3), 2000);
     moved = Date.now() - started;
-    await expectText(page.locator('body'), '剩余 47 / 50');
+    await expectText(page.locator('body'), '剩余 57 / 60');
     await page.close();
   });
 

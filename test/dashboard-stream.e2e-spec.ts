@@ -128,6 +128,20 @@ describe('dashboard stream (SSE) across instances (e2e)', () => {
     s.close();
   });
 
+  it('one snapshot per change per instance, shared by every open browser', async () => {
+    const streams = await Promise.all([1, 2, 3].map(() => stream(a, baseA)));
+    const before = await Promise.all(streams.map((s) => s.next()));
+    const granted = claimsIn(snap(before[0]), 'GRANTED');
+    await claim(b);
+    const after = await Promise.all(
+      streams.map((s) => s.next((e) => claimsIn(snap(e), 'GRANTED') === granted + 1, 3000)),
+    );
+    // The same build (same generatedAt) reached all three: aggregated once, not per browser.
+    const built = after.map((e) => (JSON.parse(e.data) as { generatedAt: string }).generatedAt);
+    expect(new Set(built).size).toBe(1);
+    for (const s of streams) s.close();
+  });
+
   it('two instances agree: every claim counted once, granted and refused by outcome', async () => {
     const before = await snapshot(a);
     const openids = [1, 2, 3, 4, 5].map((i) => `o-agree-${process.pid}-${i}`);
