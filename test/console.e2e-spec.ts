@@ -166,6 +166,20 @@ describe('ops console in headless Chromium (e2e)', () => {
     await page.getByLabel('新的总库存').fill('60');
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await expectText(row, '60 / 60');
+    // Edit the live template: only what changed is sent (a live template refuses most fields).
+    await row.getByRole('button', { name: /编\s*辑/ }).click();
+    await expectText(page.getByRole('alert').or(page.locator('.ant-alert')), '活动已开始');
+    const patches: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH') patches.push(r.postData() ?? '');
+    });
+    await page.getByLabel('活动名称').fill('控制台立减5元（第二期）');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expectText(page.getByRole('row', { name: /第二期/ }), '进行中');
+    expect(Object.keys(JSON.parse(patches[0]) as object).sort()).toEqual([
+      'expectedVersion',
+      'name',
+    ]);
     await page.close();
   });
 
