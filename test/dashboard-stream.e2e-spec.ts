@@ -198,13 +198,15 @@ describe('dashboard stream (SSE) across instances (e2e)', () => {
     expect(body.hours).toHaveLength(24);
     expect(body.hours[0].at).toBe(new Date(`${today}T00:00:00+08:00`).toISOString());
     expect(body.hours.reduce((n, h) => n + h.granted, 0)).toBe((await snapshot(a)).today.granted);
-    const bad = await a.app.inject({
-      method: 'GET',
-      url: '/api/v1/admin/dashboard/hourly?date=2026-13-01',
-      headers: { authorization: `Bearer ${tokenA}` },
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ details: [{ field: 'date' }] });
+    for (const date of ['2026-13-01', '2026-02-31', 'today']) {
+      const bad = await a.app.inject({
+        method: 'GET',
+        url: `/api/v1/admin/dashboard/hourly?date=${date}`,
+        headers: { authorization: `Bearer ${tokenA}` },
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ details: [{ field: 'date' }] });
+    }
   });
 });
 

@@ -19,7 +19,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { chinaDay, Public, REDIS_CLIENT, type RedisClient } from '@app/core';
+import { chinaDay, fieldError, Public, REDIS_CLIENT, type RedisClient } from '@app/core';
 import type { AdminPrincipal } from '../auth/admin-principal';
 import { CurrentAdmin } from '../auth/current-admin.decorator';
 import { AdminRole } from '../auth/entities/admin-user.entity';
@@ -140,6 +140,10 @@ export class DashboardController {
   @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'date is not YYYY-MM-DD' })
   async hourly(@Query() q: HourlyQuery): Promise<HourlyView> {
     const date = q.date ?? chinaDay(new Date());
+    // The pattern lets 2026-02-31 through, which Date would quietly read as 3 March.
+    if (chinaDay(new Date(`${date}T00:00:00+08:00`)) !== date) {
+      throw fieldError('date', 'date must be a real calendar day');
+    }
     const hours = await this.dashboard.hourly(date);
     return { date, hours: hours.map((h) => HourCountsView.from(h)) };
   }
