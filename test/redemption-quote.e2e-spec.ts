@@ -110,7 +110,7 @@ describe('redemption quote (e2e)', () => {
 
   it('answers bad input with a clear 4xx, and only to signed-in staff', async () => {
     const code = await coupon(amount.id);
-    for (const bad of ['abc', '-1', '1.5', '1000000001']) {
+    for (const bad of ['abc', '', '-1', '1.5', '1e3', '1000000001']) {
       const res = await quote(code, bad);
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ details: [{ field: 'orderAmount' }] });

@@ -9,7 +9,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   CouponStatus,
   RedeemRefusal,
@@ -116,7 +116,10 @@ export class UndoResultView {
 
 export class QuoteQuery {
   @ApiProperty({ description: 'Order total in cents, before the discount', example: 5800 })
-  @Type(() => Number)
+  // A query string: '' or 'abc' must fail, not become 0.
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : Number.NaN,
+  )
   @IsInt({ message: 'orderAmount must be an integer number of cents' })
   @Min(0)
   @Max(1_000_000_000)
