@@ -1,18 +1,20 @@
-import { useEffect, useState } from 'react';
-import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { currentSession, onSessionChange, setSession, type Session } from './api/client';
 import { can, ROLE_LABEL } from './roles';
 import { navigate, usePath } from './router';
 import { Login } from './pages/Login';
 import { Templates } from './pages/Templates';
 import { TemplateForm } from './pages/TemplateForm';
-import { Dashboard } from './pages/Dashboard';
 import { Redeem } from './pages/Redeem';
 import { Coupons } from './pages/Coupons';
 import { WechatMenu } from './pages/WechatMenu';
 import { AdminUsers } from './pages/AdminUsers';
 
 const { Header, Sider, Content } = Layout;
+
+// The charts (ECharts) load only with the dashboard: a till's tablet never downloads them.
+const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 interface NavItem {
   path: string;
@@ -107,7 +109,9 @@ export function App() {
           </Space>
         </Header>
         <Content style={{ margin: 16 }}>
-          <Page path={path === '/' ? home : path} session={session} />
+          <Suspense fallback={<Spin />}>
+            <Page path={path === '/' ? home : path} session={session} />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>
