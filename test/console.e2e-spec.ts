@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { AdminRole, AdminUser, PasswordHasher } from '@app/admin';
+import { AdminRole, AdminUser, DashboardService, PasswordHasher } from '@app/admin';
 import { FakeWechatPlatform } from './support/fake-wechat-platform';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { WechatSimulator } from './support/wechat-simulator';
@@ -34,6 +34,9 @@ let moved = 0;
  * The ops console in real headless Chromium, served by the app itself at /console: people sign
  * in with their admin accounts and each role sees only what it may do.
  */
+// A browser on a busy 2-core box: each step waits up to 10 s, a test may need more than 30 s.
+jest.setTimeout(60_000);
+
 describe('ops console in headless Chromium (e2e)', () => {
   let t: TestApp;
   let base: string;
@@ -198,6 +201,13 @@ describe('ops console in headless Chromium (e2e)', () => {
     await expectText(granted, String(before + 3), 2000);
     moved = Date.now() - started;
     await expectText(page.locator('body'), '剩余 57 / 60');
+
+    // The server drops the stream (a restart, a proxy timeout): the page takes a new ticket,
+    // reconnects, and its first snapshot includes what happened meanwhile.
+    t.app.get(DashboardService).beforeApplicationShutdown();
+    expect(await wxClient(t).send(wechat, wechat.text('o-console-gap', keyword))).toContain('券码');
+    await expectText(granted, String(before + 4), 8000);
+    await expectText(page.locator('body'), '实时更新中');
     await page.close();
   });
 
