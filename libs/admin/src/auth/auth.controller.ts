@@ -1,8 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -10,6 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Public } from '@app/core';
+import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
 import type { AdminPrincipal } from './admin-principal';
 import { AuthService } from './auth.service';
@@ -46,16 +45,12 @@ export class AuthController {
 
   @Get('me')
   @AnyAdmin()
-  @ApiBearerAuth('bearer')
+  @ApiAdminAuth({ forbidden: false })
   @ApiOperation({
     operationId: 'getCurrentAdmin',
     summary: 'The admin this token belongs to (any role)',
   })
   @ApiOkResponse({ type: AdminPrincipalDto })
-  @ApiUnauthorizedResponse({
-    description: 'Missing, invalid, expired or revoked token',
-    type: ApiErrorResponse,
-  })
   me(@CurrentAdmin() admin: AdminPrincipal): AdminPrincipalDto {
     return admin;
   }
@@ -65,7 +60,7 @@ export class AuthController {
   // RFC 9745 / RFC 8288: tell clients the alias is deprecated and where its successor lives.
   @Header('Deprecation', 'true')
   @Header('Link', '</api/v1/admin/users>; rel="successor-version"')
-  @ApiBearerAuth('bearer')
+  @ApiAdminAuth({ forbidden: 'Caller is not an ADMIN' })
   @ApiOperation({
     operationId: 'listAdminUsersLegacy',
     summary: 'Deprecated alias of GET /api/v1/admin/users (same body); kept for old clients',
@@ -75,11 +70,6 @@ export class AuthController {
     deprecated: true,
   })
   @ApiOkResponse({ type: AdminUserView, isArray: true })
-  @ApiUnauthorizedResponse({
-    description: 'Missing, invalid, expired or revoked token',
-    type: ApiErrorResponse,
-  })
-  @ApiForbiddenResponse({ description: 'Caller is not an ADMIN', type: ApiErrorResponse })
   users(): Promise<AdminUserView[]> {
     return this.auth.listUsers();
   }

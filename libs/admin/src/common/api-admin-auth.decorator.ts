@@ -14,7 +14,7 @@ export function ApiAdminAuth(
     ApiBearerAuth('bearer'),
     ApiUnauthorizedResponse({
       type: ApiErrorResponse,
-      description: 'Missing or invalid bearer token',
+      description: 'Missing, invalid, expired or revoked token',
     }),
     ...(forbidden === false
       ? []
