@@ -18,7 +18,8 @@ function lint(asFile: string, code: string): Promise<Message[]> {
   return new Promise((resolve, reject) => {
     const args = [ESLINT, '--format', 'json', '--stdin', '--stdin-filename', asFile];
     const child = execFile(process.execPath, args, { cwd: ROOT }, (err, stdout) => {
-      if (err && err.code !== 1) return reject(err); // 1: problems found; anything else broke
+      // Exit code 1: problems found; anything else means eslint itself broke.
+      if (err && err.code !== 1) return reject(new Error(`eslint broke: ${err.message}`));
       resolve((JSON.parse(stdout) as { messages: Message[] }[])[0].messages);
     });
     child.stdin?.end(code);
