@@ -41,5 +41,4 @@ export { slug, toApiErrorBody } from './errors/http-exception.filter';
 export { AppLogger } from './logging/app-logger';
 export { serveClusterMetrics } from './metrics/cluster-metrics';
 export { IsIsoDateTime } from './dto/is-iso-date-time';
-export { AdminRateLimiter, isAdminRoute } from './throttle/admin-rate-limiter';
 export { MetricsServer } from './metrics/metrics.server';
