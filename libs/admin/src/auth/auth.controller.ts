@@ -20,6 +20,9 @@ import { LoginDto } from './dto/login.dto';
 import { AdminRole } from './entities/admin-user.entity';
 import { AnyAdmin, Roles } from './roles.decorator';
 
+/** Its 401 text as documented before the shared decorator (the console's generated types keep it). */
+const REVOKED = 'Missing, invalid, expired or revoked token';
+
 @ApiTags('admin-auth')
 @Controller('api/v1/admin/auth')
 export class AuthController {
@@ -45,7 +48,7 @@ export class AuthController {
 
   @Get('me')
   @AnyAdmin()
-  @ApiAdminAuth({ forbidden: false })
+  @ApiAdminAuth({ forbidden: false, unauthorized: REVOKED })
   @ApiOperation({
     operationId: 'getCurrentAdmin',
     summary: 'The admin this token belongs to (any role)',
@@ -60,7 +63,7 @@ export class AuthController {
   // RFC 9745 / RFC 8288: tell clients the alias is deprecated and where its successor lives.
   @Header('Deprecation', 'true')
   @Header('Link', '</api/v1/admin/users>; rel="successor-version"')
-  @ApiAdminAuth({ forbidden: 'Caller is not an ADMIN' })
+  @ApiAdminAuth({ forbidden: 'Caller is not an ADMIN', unauthorized: REVOKED })
   @ApiOperation({
     operationId: 'listAdminUsersLegacy',
     summary: 'Deprecated alias of GET /api/v1/admin/users (same body); kept for old clients',
