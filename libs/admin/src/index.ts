@@ -6,3 +6,6 @@ export { PasswordHasher } from './auth/password-hasher';
 export { ApiErrorResponse, ApiRefusalResponse } from './common/api-error.response';
 export { ADMIN_USERNAME } from './auth/entities/admin-user.entity';
 export { ANY_ADMIN_KEY, ROLES_KEY } from './auth/roles.decorator';
+// Settings this lib owns (validated with every lib's at boot).
+export { authConfig, AuthSettings } from './auth/auth.settings';
+export type { AuthConfig } from './auth/auth.settings';

@@ -56,7 +56,7 @@ export { FollowersModule } from './followers/followers.module';
 export { MAINLAND_MOBILE, maskPhone } from './followers/phone';
 // The coupon feature on /wx (claims, 我的优惠券, phone binding) and the texts followers read.
 export { CouponWechatModule } from './wechat/coupon-wechat.module';
-export { RATE_LIMITED_TEXT } from './wechat/reply-texts';
+export { HELP_TEXT, RATE_LIMITED_TEXT, WELCOME_TEXT } from './wechat/reply-texts';
 // The gate's Lua scripts as typed commands (tests drive them directly, as a dead instance would).
 export { ISSUANCE_SCRIPTS } from './issuance/issuance.constants';
 export { defineIssuanceScripts } from './issuance/issuance-scripts';
