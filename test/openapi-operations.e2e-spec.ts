@@ -52,6 +52,15 @@ describe('OpenAPI document (/docs-json)', () => {
         'POST /api/v1/admin/auth/login',
         'GET /api/v1/admin/auth/me',
         'GET /api/v1/admin/auth/users',
+        'POST /api/v1/admin/fission-campaigns',
+        'GET /api/v1/admin/fission-campaigns',
+        'GET /api/v1/admin/fission-campaigns/{id}',
+        'GET /api/v1/admin/fission-campaigns/{id}/stats',
+        'POST /api/v1/admin/fission-campaigns/{id}/pause',
+        'POST /api/v1/admin/fission-campaigns/{id}/activate',
+        'POST /api/v1/admin/fission-campaigns/{id}/end',
+        'POST /h5/api/share/{token}/claim',
+        'GET /h5/api/jssdk-config',
       ].sort(),
     );
   });

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponModule, FollowersModule } from '@app/coupon';
+import { GrowthModule } from '@app/growth';
 import { WechatModule } from '@app/wechat';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { AuthModule } from './auth/auth.module';
 import { AdminUser } from './auth/entities/admin-user.entity';
 import { CouponExportController } from './coupons/coupon-export.controller';
 import { CouponsController } from './coupons/coupons.controller';
+import { FissionCampaignsController } from './fission/fission-campaigns.controller';
 import { FollowersController } from './followers/followers.controller';
 import { StatsController } from './stats/stats.controller';
 import { AccountController } from './users/account.controller';
@@ -21,6 +23,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     CouponModule,
     FollowersModule,
     WechatModule,
+    GrowthModule,
     TypeOrmModule.forFeature([AdminUser]),
   ],
   controllers: [
@@ -33,6 +36,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     AdminUsersController,
     AccountController,
     FollowersController,
+    FissionCampaignsController,
   ],
   providers: [AdminUsersService],
 })
