@@ -35,6 +35,28 @@ export default tseslint.config(
     },
   },
   {
+    // Coupon (and the growth domain to come) raise domain refusals: HTTP exceptions belong to the
+    // edges, which answer refusals through core's one error body (issue #11 item 1). Imports of
+    // Swagger/class-validator are refused by dependency-cruiser; names need this rule.
+    files: ['libs/coupon/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/common'],
+              importNamePattern: 'Exception$',
+              message:
+                'coupon throws a DomainRefusal subclass (libs/coupon/src/refusals), not HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
