@@ -13,6 +13,8 @@ export default tseslint.config(
       'jest.config.js',
       'jest.stryker.config.js',
       'stryker.config.mjs',
+      'jest.stryker-claim.config.js',
+      'stryker.claim.config.mjs',
       'reports/**',
       '.stryker-tmp/**',
       '.dependency-cruiser.js',
