@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponModule, FollowersModule } from '@app/coupon';
 import { GrowthModule } from '@app/growth';
 import { WechatModule } from '@app/wechat';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { AuthModule } from './auth/auth.module';
+import { consoleConfig } from './console/console.settings';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardTail } from './dashboard/dashboard-tail';
+import { DashboardService } from './dashboard/dashboard.service';
 import { AdminUser } from './auth/entities/admin-user.entity';
 import { CouponExportController } from './coupons/coupon-export.controller';
 import { CouponsController } from './coupons/coupons.controller';
@@ -25,6 +30,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     WechatModule,
     GrowthModule,
     TypeOrmModule.forFeature([AdminUser]),
+    ConfigModule.forFeature(consoleConfig),
   ],
   controllers: [
     CouponTemplatesController,
@@ -37,7 +43,8 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     AccountController,
     FollowersController,
     FissionCampaignsController,
+    DashboardController,
   ],
-  providers: [AdminUsersService],
+  providers: [AdminUsersService, DashboardTail, DashboardService],
 })
 export class AdminModule {}
