@@ -17,6 +17,7 @@ const SECRETS = [
   'WECHAT_APP_SECRET',
   'WECHAT_TOKEN',
   'JWT_SECRET',
+  'FISSION_TOKEN_SECRET',
   'ADMIN_BOOTSTRAP_PASSWORD',
   'PII_ENCRYPTION_KEY',
   'GRAFANA_ADMIN_PASSWORD',
@@ -57,7 +58,12 @@ describe('docker/ files (e2e, no Docker engine needed)', () => {
     expect(ok.out).toContain('127.0.0.1:3001:3000'); // Grafana on loopback only
     expect(ok.out).toContain('replicaSet=rs0');
     expect(ok.out).toMatch(/--keyFile/);
-    for (const missing of ['JWT_SECRET', 'PII_ENCRYPTION_KEY', 'GRAFANA_ADMIN_PASSWORD']) {
+    for (const missing of [
+      'JWT_SECRET',
+      'FISSION_TOKEN_SECRET',
+      'PII_ENCRYPTION_KEY',
+      'GRAFANA_ADMIN_PASSWORD',
+    ]) {
       const r = composeConfig({ ...all, [missing]: '' });
       expect(r.status).not.toBe(0);
       expect(r.err).toContain(`set ${missing}`);

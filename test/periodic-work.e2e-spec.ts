@@ -152,6 +152,8 @@ describe('periodic work and the shared Redis lock', () => {
         expect(registry.getIntervals().sort()).toEqual([
           'audit-event-purge',
           'coupon-expiry',
+          'fission-recover',
+          'fission-routes',
           'stock-reconcile',
         ]);
 
@@ -182,6 +184,7 @@ describe('periodic work and the shared Redis lock', () => {
         await t.close();
       }
       delete process.env.COUPON_EXPIRY_INTERVAL_SECONDS;
+      delete process.env.FISSION_RECOVER_INTERVAL_SECONDS;
       delete process.env.STOCK_RECONCILE_INTERVAL_SECONDS;
     }, 20_000);
 
@@ -189,15 +192,18 @@ describe('periodic work and the shared Redis lock', () => {
       const t = await createTestApp({
         COUPON_EXPIRY_INTERVAL_SECONDS: '0',
         STOCK_RECONCILE_INTERVAL_SECONDS: '0',
+        FISSION_RECOVER_INTERVAL_SECONDS: '0',
         AUDIT_CONSUMER_ENABLED: 'false',
         LOG_LEVEL: 'error',
       });
       try {
-        expect(t.app.get(SchedulerRegistry).getIntervals()).toEqual([]);
+        // The share-keyword route cache is not a job one can switch off: routing needs it.
+        expect(t.app.get(SchedulerRegistry).getIntervals()).toEqual(['fission-routes']);
       } finally {
         await t.close();
       }
       delete process.env.COUPON_EXPIRY_INTERVAL_SECONDS;
+      delete process.env.FISSION_RECOVER_INTERVAL_SECONDS;
       delete process.env.STOCK_RECONCILE_INTERVAL_SECONDS;
       delete process.env.AUDIT_CONSUMER_ENABLED;
     });
