@@ -52,6 +52,12 @@ describe('OpenAPI document (/docs-json)', () => {
         'POST /api/v1/admin/auth/login',
         'GET /api/v1/admin/auth/me',
         'GET /api/v1/admin/auth/users',
+        'POST /api/v1/admin/audiences',
+        'GET /api/v1/admin/audiences',
+        'GET /api/v1/admin/audiences/{id}',
+        'PUT /api/v1/admin/audiences/{id}/members',
+        'POST /api/v1/admin/audiences/{id}/members:add',
+        'POST /api/v1/admin/audiences/{id}/members:remove',
       ].sort(),
     );
   });

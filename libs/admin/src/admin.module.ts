@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponModule, FollowersModule } from '@app/coupon';
 import { WechatModule } from '@app/wechat';
+import { AudiencesController } from './audiences/audiences.controller';
 import { ClaimLogsController } from './audit/claim-logs.controller';
 import { AuthModule } from './auth/auth.module';
 import { AdminUser } from './auth/entities/admin-user.entity';
@@ -33,6 +34,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     AdminUsersController,
     AccountController,
     FollowersController,
+    AudiencesController,
   ],
   providers: [AdminUsersService],
 })
