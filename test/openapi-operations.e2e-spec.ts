@@ -58,6 +58,10 @@ describe('OpenAPI document (/docs-json)', () => {
         'PUT /api/v1/admin/audiences/{id}/members',
         'POST /api/v1/admin/audiences/{id}/members:add',
         'POST /api/v1/admin/audiences/{id}/members:remove',
+        'POST /api/v1/admin/audiences/{id}/sync',
+        'GET /api/v1/admin/wechat/tags',
+        'POST /api/v1/admin/wechat/tags',
+        'GET /api/v1/admin/jobs/{id}',
       ].sort(),
     );
   });

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponModule, FollowersModule } from '@app/coupon';
+import { GrowthModule } from '@app/growth';
 import { WechatModule } from '@app/wechat';
 import { AudiencesController } from './audiences/audiences.controller';
+import { GrowthJobsController } from './jobs/growth-jobs.controller';
+import { WechatTagsController } from './tags/wechat-tags.controller';
 import { ClaimLogsController } from './audit/claim-logs.controller';
 import { AuthModule } from './auth/auth.module';
 import { AdminUser } from './auth/entities/admin-user.entity';
@@ -22,6 +25,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     CouponModule,
     FollowersModule,
     WechatModule,
+    GrowthModule,
     TypeOrmModule.forFeature([AdminUser]),
   ],
   controllers: [
@@ -35,6 +39,8 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     AccountController,
     FollowersController,
     AudiencesController,
+    WechatTagsController,
+    GrowthJobsController,
   ],
   providers: [AdminUsersService],
 })

@@ -1,9 +1,28 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CouponModule } from '@app/coupon';
+import { WechatModule } from '@app/wechat';
+import { growthConfig } from './growth.settings';
+import { GrowthJob } from './jobs/growth-job.entity';
+import { GrowthJobRunner } from './jobs/growth-job-runner';
+import { GrowthJobStore } from './jobs/growth-job.store';
+import { AudienceSyncJob } from './tags/audience-sync.job';
 
 /**
  * Campaigns that grow the audience, built on the coupon domain: pushes (BullMQ jobs), WeChat tag
  * sync and behaviour tagging, share-link fission. Registers its own /wx handlers with the
  * dispatcher; never edits wechat or coupon internals.
  */
-@Module({})
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([GrowthJob]),
+    ConfigModule.forFeature(growthConfig),
+    CouponModule,
+    WechatModule,
+  ],
+  // Targeted campaigns (issue #12): jobs, tag sync, behaviour tagging, pushes.
+  providers: [GrowthJobStore, GrowthJobRunner, AudienceSyncJob],
+  exports: [GrowthJobStore, AudienceSyncJob],
+})
 export class GrowthModule {}

@@ -4,6 +4,9 @@ export { WechatApiClient } from './api/wechat-api.client';
 export { WechatApiError, WechatNetworkError } from './api/wechat-api.error';
 export { AccessTokenService } from './token/access-token.service';
 export { WechatMenuService } from './menu/wechat-menu.service';
+export { BATCH_TAGGING_MAX, WechatTagsClient } from './tags/wechat-tags.client';
+export type { TagMembersPage, WechatTag } from './tags/wechat-tags.client';
+export { toHttpError } from './api/platform-http-error';
 export { IpRejectionCounter } from './allowlist/ip-rejection.counter';
 // The wire format, for tools and tests that speak to /wx as WeChat does.
 export { WechatMessageCrypto } from './crypto/wechat-message-crypto';

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
@@ -26,6 +27,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AudienceService } from '@app/coupon';
+import { AudienceSyncJob } from '@app/growth';
 import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse, ApiRefusalResponse } from '../common/api-error.response';
@@ -37,6 +39,7 @@ import {
   CreateAudienceDto,
   MembersUploadResult,
 } from './dto/audience.dto';
+import { GrowthJobView } from '../jobs/dto/growth-job.view';
 import { STREAMED_UPLOAD, uploadLines } from './upload-body';
 
 const ID = new ParseIntPipe({ errorHttpStatusCode: 400 });
@@ -46,7 +49,10 @@ const OPENID_EXAMPLE = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
 @ApiAdminAuth()
 @Controller('api/v1/admin/audiences')
 export class AudiencesController {
-  constructor(private readonly audiences: AudienceService) {}
+  constructor(
+    private readonly audiences: AudienceService,
+    private readonly syncs: AudienceSyncJob,
+  ) {}
 
   @Post()
   @Roles(AdminRole.MARKETER)
@@ -121,6 +127,26 @@ export class AudiencesController {
     }
     const { audience, accepted } = await this.audiences.replaceMembers(id, lines);
     return { audience: AudienceView.from(audience), accepted };
+  }
+
+  @Post(':id/sync')
+  @HttpCode(202)
+  @Roles(AdminRole.MARKETER)
+  @ApiOperation({
+    operationId: 'syncAudience',
+    summary: "Pull a WECHAT_TAG audience's followers from the platform (background job)",
+    description:
+      'Pages cgi-bin/user/tag/get by next_openid into a new list, swapped in when complete; ' +
+      'progress at GET /api/v1/admin/jobs/{id}; resumes from its last page after a restart. ' +
+      'One sync per audience at a time: while one is queued or running, this returns it.',
+  })
+  @ApiParam({ name: 'id', type: Number })
+  @ApiAcceptedResponse({ type: GrowthJobView, description: 'The (new or running) sync job' })
+  @ApiNotFoundResponse({ type: ApiErrorResponse })
+  @ApiConflictResponse({ type: ApiRefusalResponse, description: 'Not a WECHAT_TAG audience' })
+  async sync(@Param('id', ID) id: number): Promise<GrowthJobView> {
+    const { job } = await this.syncs.start(id);
+    return GrowthJobView.from(job);
   }
 
   @Post(':id/members::add')

@@ -149,14 +149,15 @@ export class AudienceService {
 
   /**
    * Starts a whole-list replacement: claims the audience (one at a time, across instances) and
-   * returns the new staging generation. A RUNNING one older than an hour was abandoned.
+   * returns the new staging generation. A RUNNING one older than an hour was abandoned;
+   * `takeOver`: the caller is the one job allowed to replace this list (a tag sync restarting).
    */
-  async beginReplace(id: number): Promise<number> {
+  async beginReplace(id: number, takeOver = false): Promise<number> {
     const res = await this.db.query<{ affectedRows: number }>(
       `UPDATE audience SET staging_generation = GREATEST(generation, staging_generation) + 1,
          sync_status = ?, sync_started_at = NOW(3), sync_error = NULL
-       WHERE id = ? AND (sync_status <> ? OR sync_started_at < NOW(3) - INTERVAL ${STALE_RUN_MINUTES} MINUTE)`,
-      [AudienceSyncStatus.RUNNING, id, AudienceSyncStatus.RUNNING],
+       WHERE id = ? AND (? OR sync_status <> ? OR sync_started_at < NOW(3) - INTERVAL ${STALE_RUN_MINUTES} MINUTE)`,
+      [AudienceSyncStatus.RUNNING, id, takeOver, AudienceSyncStatus.RUNNING],
     );
     if (Number(res.affectedRows) === 0) {
       await this.get(id);

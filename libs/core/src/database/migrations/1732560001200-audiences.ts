@@ -6,7 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * fills a new generation beside the live one and `audience.generation` is switched in one UPDATE,
  * so the old list stays whole until the new one is complete. openids are ASCII and
  * case-sensitive (ascii_bin). growth_job is a background job's progress and checkpoint, so a job
- * resumes where it stopped after a crash or a restart.
+ * resumes where it stopped after a crash or a restart; `active_key` (the subject while the job is
+ * queued or running, NULL after) makes "one job per audience at a time" a unique key.
  */
 export class Audiences1732560001200 implements MigrationInterface {
   name = 'Audiences1732560001200';
@@ -45,6 +46,7 @@ export class Audiences1732560001200 implements MigrationInterface {
         id INT UNSIGNED NOT NULL AUTO_INCREMENT,
         kind VARCHAR(32) NOT NULL,
         subject_key VARCHAR(64) NOT NULL,
+        active_key VARCHAR(64) NULL,
         state VARCHAR(16) NOT NULL,
         params TEXT NOT NULL,
         checkpoint TEXT NULL,
@@ -55,7 +57,8 @@ export class Audiences1732560001200 implements MigrationInterface {
         updated_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
         finished_at DATETIME(3) NULL,
         PRIMARY KEY (id),
-        KEY idx_growth_job_subject (subject_key, state)
+        UNIQUE KEY uq_growth_job_active (active_key),
+        KEY idx_growth_job_subject (subject_key, id)
       ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
   }
 
