@@ -62,6 +62,7 @@ describe('OpenAPI document (/docs-json)', () => {
         'GET /api/v1/admin/wechat/tags',
         'POST /api/v1/admin/wechat/tags',
         'GET /api/v1/admin/jobs/{id}',
+        'POST /api/v1/admin/wechat/tags/{tagId}/members/from-coupons',
       ].sort(),
     );
   });

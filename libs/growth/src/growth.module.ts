@@ -8,6 +8,7 @@ import { GrowthJob } from './jobs/growth-job.entity';
 import { GrowthJobRunner } from './jobs/growth-job-runner';
 import { GrowthJobStore } from './jobs/growth-job.store';
 import { AudienceSyncJob } from './tags/audience-sync.job';
+import { TagFromCouponsJob } from './tags/tag-from-coupons.job';
 
 /**
  * Campaigns that grow the audience, built on the coupon domain: pushes (BullMQ jobs), WeChat tag
@@ -22,7 +23,7 @@ import { AudienceSyncJob } from './tags/audience-sync.job';
     WechatModule,
   ],
   // Targeted campaigns (issue #12): jobs, tag sync, behaviour tagging, pushes.
-  providers: [GrowthJobStore, GrowthJobRunner, AudienceSyncJob],
-  exports: [GrowthJobStore, AudienceSyncJob],
+  providers: [GrowthJobStore, GrowthJobRunner, AudienceSyncJob, TagFromCouponsJob],
+  exports: [GrowthJobStore, AudienceSyncJob, TagFromCouponsJob],
 })
 export class GrowthModule {}

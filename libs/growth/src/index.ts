@@ -4,6 +4,8 @@ export { GrowthModule } from './growth.module';
 export { GrowthJob, GrowthJobState } from './jobs/growth-job.entity';
 export { GrowthJobStore } from './jobs/growth-job.store';
 export { AudienceSyncJob } from './tags/audience-sync.job';
+export { TagFromCouponsJob } from './tags/tag-from-coupons.job';
+export type { TaggableStatus } from './tags/tag-from-coupons.job';
 // Settings this lib owns (validated with every lib's at boot).
 export { growthConfig, GrowthSettings } from './growth.settings';
 export type { GrowthConfig } from './growth.settings';

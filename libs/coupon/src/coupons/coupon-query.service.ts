@@ -29,6 +29,21 @@ export class CouponQueryService {
     private readonly coupons: CouponRepository,
   ) {}
 
+  /** Followers holding a coupon of the template (in `status`, as readers see it), by openid
+   * after `after`; a walk that can resume where it stopped. */
+  holders(
+    templateId: number,
+    status: CouponStatus | null,
+    after: string,
+    limit: number,
+  ): Promise<string[]> {
+    return this.coupons.holders(templateId, status, after, limit, new Date());
+  }
+
+  countHolders(templateId: number, status: CouponStatus | null): Promise<number> {
+    return this.coupons.countHolders(templateId, status, new Date());
+  }
+
   async search(q: CouponSearch): Promise<CouponSearchPage> {
     if (q.claimedFrom && q.claimedTo && q.claimedTo.getTime() <= q.claimedFrom.getTime()) {
       throw RuleViolation.of('claimedTo', 'claimedTo must be after claimedFrom');

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 
 export class WechatTagView {
   @ApiProperty({ example: 134 }) id: number;
@@ -22,4 +22,26 @@ export class CreateWechatTagDto {
 export class CreatedWechatTag {
   @ApiProperty({ example: 134 }) id: number;
   @ApiProperty({ example: 'VIP' }) name: string;
+}
+
+export enum TaggableCouponStatus {
+  USED = 'USED',
+  AVAILABLE = 'AVAILABLE',
+  EXPIRED = 'EXPIRED',
+}
+
+export class TagFromCouponsDto {
+  @ApiProperty({ description: 'Tag the followers holding coupons of this template', example: 7 })
+  @IsInt()
+  @Min(1)
+  templateId: number;
+
+  @ApiPropertyOptional({
+    enum: TaggableCouponStatus,
+    description: 'Only coupons in this status (as readers see it); any but REVOKED when absent',
+    example: TaggableCouponStatus.USED,
+  })
+  @IsOptional()
+  @IsEnum(TaggableCouponStatus)
+  status?: TaggableCouponStatus;
 }
