@@ -63,6 +63,8 @@ describe('OpenAPI document (/docs-json)', () => {
         'POST /api/v1/admin/wechat/tags',
         'GET /api/v1/admin/jobs/{id}',
         'POST /api/v1/admin/wechat/tags/{tagId}/members/from-coupons',
+        'POST /api/v1/admin/campaign-pushes',
+        'GET /api/v1/admin/campaign-pushes/{id}',
       ].sort(),
     );
   });

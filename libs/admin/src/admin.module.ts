@@ -5,6 +5,7 @@ import { GrowthModule } from '@app/growth';
 import { WechatModule } from '@app/wechat';
 import { AudiencesController } from './audiences/audiences.controller';
 import { GrowthJobsController } from './jobs/growth-jobs.controller';
+import { CampaignPushesController } from './pushes/campaign-pushes.controller';
 import { WechatTagsController } from './tags/wechat-tags.controller';
 import { ClaimLogsController } from './audit/claim-logs.controller';
 import { AuthModule } from './auth/auth.module';
@@ -41,6 +42,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     AudiencesController,
     WechatTagsController,
     GrowthJobsController,
+    CampaignPushesController,
   ],
   providers: [AdminUsersService],
 })

@@ -9,6 +9,11 @@ import { GrowthJobRunner } from './jobs/growth-job-runner';
 import { GrowthJobStore } from './jobs/growth-job.store';
 import { AudienceSyncJob } from './tags/audience-sync.job';
 import { TagFromCouponsJob } from './tags/tag-from-coupons.job';
+import { CampaignPush } from './pushes/campaign-push.entity';
+import { CampaignPushService } from './pushes/campaign-push.service';
+import { MassFinishHandler } from './pushes/mass-finish.handler';
+import { PushDeliveryQueue } from './pushes/push-delivery.queue';
+import { PushFanoutJob } from './pushes/push-fanout.job';
 
 /**
  * Campaigns that grow the audience, built on the coupon domain: pushes (BullMQ jobs), WeChat tag
@@ -17,13 +22,22 @@ import { TagFromCouponsJob } from './tags/tag-from-coupons.job';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([GrowthJob]),
+    TypeOrmModule.forFeature([GrowthJob, CampaignPush]),
     ConfigModule.forFeature(growthConfig),
     CouponModule,
     WechatModule,
   ],
   // Targeted campaigns (issue #12): jobs, tag sync, behaviour tagging, pushes.
-  providers: [GrowthJobStore, GrowthJobRunner, AudienceSyncJob, TagFromCouponsJob],
-  exports: [GrowthJobStore, AudienceSyncJob, TagFromCouponsJob],
+  providers: [
+    GrowthJobStore,
+    GrowthJobRunner,
+    AudienceSyncJob,
+    TagFromCouponsJob,
+    PushDeliveryQueue,
+    PushFanoutJob,
+    CampaignPushService,
+    MassFinishHandler,
+  ],
+  exports: [GrowthJobStore, AudienceSyncJob, TagFromCouponsJob, CampaignPushService],
 })
 export class GrowthModule {}

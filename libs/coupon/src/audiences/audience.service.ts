@@ -71,6 +71,17 @@ export class AudienceService {
     return audience;
   }
 
+  /** The live members in openid order after `after` (a resumable walk, e.g. a push fan-out). */
+  async membersPage(id: number, after: string, limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ openid: string }[]>(
+      `SELECT m.openid FROM audience_member m JOIN audience a ON a.id = m.audience_id
+       WHERE m.audience_id = ? AND m.generation = a.generation AND m.openid > ?
+       ORDER BY m.openid LIMIT ?`,
+      [id, after, limit],
+    );
+    return rows.map((r) => r.openid);
+  }
+
   /** Small live edits of a list; they reach every instance's next claim at once. */
   async addMembers(id: number, openids: string[]): Promise<Audience> {
     checkOpenids(openids);

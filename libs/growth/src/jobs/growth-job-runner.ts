@@ -9,11 +9,10 @@ import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
 import { REDIS_CLIENT, type RedisClient } from '@app/core';
 import { growthConfig, type GrowthConfig } from '../growth.settings';
+import { bullConnection, GROWTH_QUEUE_PREFIX } from './bull-connection';
 import type { GrowthJob } from './growth-job.entity';
 import { GrowthJobStore } from './growth-job.store';
 
-/** BullMQ keys share one hash tag, so the queue's Lua scripts work on Redis Cluster. */
-export const GROWTH_QUEUE_PREFIX = 'wxc:{growth}';
 const QUEUE = 'jobs';
 /** Pause before an interrupted job is picked up again (by any instance). */
 const RESUME_DELAY_MS = 200;
@@ -134,19 +133,8 @@ export class GrowthJobRunner implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
-  /** BullMQ needs its own connections: blocking reads, and no per-command retry cap. */
   private connection(): Redis | Cluster {
-    const options = {
-      maxRetriesPerRequest: null,
-      commandTimeout: undefined,
-      enableAutoPipelining: false,
-    };
-    const conn =
-      'nodes' in this.redis
-        ? this.redis.duplicate(undefined, {
-            redisOptions: { ...this.redis.options.redisOptions, ...options },
-          })
-        : this.redis.duplicate(options);
+    const conn = bullConnection(this.redis);
     this.connections.push(conn);
     return conn;
   }
