@@ -1,4 +1,5 @@
 import {
+  BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
@@ -43,7 +44,9 @@ export class JobInterrupted extends Error {
  * BullMQ jobId makes that a no-op when they are still there).
  */
 @Injectable()
-export class GrowthJobRunner implements OnApplicationBootstrap, OnModuleDestroy {
+export class GrowthJobRunner
+  implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(GrowthJobRunner.name);
   private readonly handlers = new Map<string, GrowthJobHandler>();
   private readonly stopping = new AbortController();
@@ -74,7 +77,14 @@ export class GrowthJobRunner implements OnApplicationBootstrap, OnModuleDestroy 
     for (const job of await this.store.active()) await this.enqueue(job.id);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** First shutdown phase: running jobs stop at their next checkpoint. Kept synchronous, so
+   * other libs' first-phase hooks (claims refusing new work) are not held up. */
+  onModuleDestroy(): void {
+    this.stopping.abort();
+  }
+
+  /** Waits for the running jobs to reach their checkpoint (MySQL and Redis are still open). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await this.worker?.close();
     await this.queue?.close();

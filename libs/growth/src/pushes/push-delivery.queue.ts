@@ -1,9 +1,9 @@
 import {
+  BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnModuleDestroy,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
@@ -32,7 +32,7 @@ type Outcome = 'SENT' | 'NOT_REACHABLE' | 'FAILED';
  * so it is retried; 45015 is NOT_REACHABLE, not retried.
  */
 @Injectable()
-export class PushDeliveryQueue implements OnApplicationBootstrap, OnModuleDestroy {
+export class PushDeliveryQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(PushDeliveryQueue.name);
   private readonly connections: (Redis | Cluster)[] = [];
   private readonly texts = new Map<number, string>();
@@ -59,7 +59,8 @@ export class PushDeliveryQueue implements OnApplicationBootstrap, OnModuleDestro
     await this.requeuePending();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the first shutdown phase (claims already refuse new work); pools are still open. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     await this.queue?.close();
     await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
