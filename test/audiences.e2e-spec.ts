@@ -33,7 +33,7 @@ describe('Audiences and the claim gate (e2e)', () => {
     await resetState(a);
     await a.db.query('TRUNCATE TABLE audience');
     await a.db.query('TRUNCATE TABLE audience_member');
-    await a.db.query('TRUNCATE TABLE claim_log');
+    await a.db.query('TRUNCATE TABLE audit_event');
     marketer = await adminToken(a.app, AdminRole.MARKETER);
   });
   afterAll(async () => {
@@ -82,7 +82,7 @@ describe('Audiences and the claim gate (e2e)', () => {
     expect(await a.redis.hget(templateKeys(tpl.id).users, oid(2))).toBeNull();
     const logged = await waitFor('the NOT_IN_AUDIENCE audit event', async () => {
       const [row] = await a.db.query<{ outcome: string }[]>(
-        'SELECT outcome FROM claim_log WHERE template_id = ? AND openid = ?',
+        'SELECT outcome FROM audit_event WHERE template_id = ? AND openid = ?',
         [tpl.id, oid(2)],
       );
       return row;

@@ -1,5 +1,5 @@
 import { AdminRole } from '@app/admin';
-import { type AuditEvent, ClaimLogSink } from '@app/audit';
+import { type AuditEvent, AuditEventSink } from '@app/audit';
 import { adminToken } from './support/admin-client';
 import { auditEvent } from './support/audit-events';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
@@ -27,7 +27,7 @@ describe('admin: audit claim logs (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp({ MONGODB_URI: '', AUDIT_CONSUMER_ENABLED: 'false' });
     await resetState(t);
-    await t.db.query('TRUNCATE TABLE claim_log');
+    await t.db.query('TRUNCATE TABLE audit_event');
     [viewer, marketer, admin, clerk] = await Promise.all(
       [AdminRole.VIEWER, AdminRole.MARKETER, AdminRole.ADMIN, AdminRole.CLERK].map((r) =>
         adminToken(t.app, r),
@@ -43,7 +43,7 @@ describe('admin: audit claim logs (e2e)', () => {
         outcome: outcomes[i % 3],
       }),
     );
-    await t.app.get(ClaimLogSink).write(events);
+    await t.app.get(AuditEventSink).write(events);
   });
   afterAll(() => t.close());
 
@@ -149,5 +149,23 @@ describe('admin: audit claim logs (e2e)', () => {
     }>();
     expect(doc.paths[BASE].get?.tags).toEqual(['audit']);
     expect(doc.paths[`${BASE}/summary`].get?.tags).toEqual(['audit']);
+  });
+
+  it('filters by kind (the table holds redemptions, undos and revocations too); 400 for an unknown kind', async () => {
+    const later = [
+      auditEvent({ kind: 'REDEEM', outcome: 'REDEEMED', occurredAt: at(100) }),
+      auditEvent({ kind: 'REDEEM', outcome: 'REDEEMED', occurredAt: at(101) }),
+      auditEvent({ kind: 'REDEEM_UNDO', outcome: 'UNDONE', occurredAt: at(102) }),
+      auditEvent({ kind: 'REVOKE', outcome: 'REVOKED', occurredAt: at(103) }),
+    ];
+    await t.app.get(AuditEventSink).write(later);
+    const redeems = await page('kind=REDEEM&pageSize=100');
+    expect(redeems.items.map((i) => i.eventId)).toEqual([later[1].eventId, later[0].eventId]);
+    expect((await page('kind=REVOKE')).items.map((i) => i.eventId)).toEqual([later[3].eventId]);
+    const claims = await page('kind=CLAIM&pageSize=100');
+    expect(claims.total).toBe(events.length);
+    const bad = await get(`${BASE}?kind=CLAIMS`, viewer);
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('kind must be one of');
   });
 });

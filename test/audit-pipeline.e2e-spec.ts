@@ -4,7 +4,7 @@ import {
   AUDIT_STREAM_KEY,
   AuditPipelineStatus,
   AuditStreamConsumer,
-  ClaimLogSink,
+  AuditEventSink,
   type AuditEvent,
   entryEvents,
   ensureGroup,
@@ -29,7 +29,7 @@ const sim = new WechatSimulator({ token: TEST_ENV.WECHAT_TOKEN, appId: TEST_ENV.
 
 async function countWhere(t: TestApp, where: string, params: unknown[] = []): Promise<number> {
   const [row] = await t.db.query<{ n: string; d: string }[]>(
-    `SELECT COUNT(*) AS n, COUNT(DISTINCT event_id) AS d FROM claim_log WHERE ${where}`,
+    `SELECT COUNT(*) AS n, COUNT(DISTINCT event_id) AS d FROM audit_event WHERE ${where}`,
     params,
   );
   expect(row.n).toBe(row.d); // never a duplicate
@@ -54,7 +54,7 @@ describe('audit pipeline (real Redis stream + MariaDB sink)', () => {
   beforeAll(async () => {
     t = await createTestApp(AUDIT_ENV);
     await resetState(t);
-    await t.db.query('TRUNCATE TABLE claim_log');
+    await t.db.query('TRUNCATE TABLE audit_event');
   });
   afterAll(() => t.close());
 
@@ -81,7 +81,7 @@ describe('audit pipeline (real Redis stream + MariaDB sink)', () => {
       headers: { 'content-type': 'text/xml' },
     });
 
-    const sink = t.app.get(ClaimLogSink);
+    const sink = t.app.get(AuditEventSink);
     const page = await waitFor('three claim events', async () => {
       const p = await sink.query({ openid: 'o-audit-1' }, { page: 1, pageSize: 10 });
       return p.items.length === 3 ? p : null; // count and rows are read separately
@@ -119,22 +119,22 @@ describe('audit pipeline (real Redis stream + MariaDB sink)', () => {
 
   it('keeps events in the stream while the sink is down and delivers all of them once it is back', async () => {
     const status = t.app.get(AuditPipelineStatus);
-    await t.db.query('RENAME TABLE claim_log TO claim_log_offline');
+    await t.db.query('RENAME TABLE audit_event TO audit_event_offline');
     try {
       recordMany(t, 'down-', 300);
       const down = await waitFor('the sink failure to show', async () => {
         const s = await status.snapshot();
         // Entries, not events: the recorder appends each flush as one entry (JSON lines).
-        return s.lastError?.includes('claim_log') && (s.pending ?? 0) + (s.lag ?? 0) >= 1
+        return s.lastError?.includes('audit_event') && (s.pending ?? 0) + (s.lag ?? 0) >= 1
           ? s
           : null;
       });
       expect(down.consumer.trimmedUnwritten).toBe(0);
       const ready = await t.app.inject({ method: 'GET', url: '/health/ready' });
       expect(ready.statusCode).toBe(200); // claims keep flowing; the backlog is visible instead
-      expect(ready.json().details.audit.lastError).toContain('claim_log');
+      expect(ready.json().details.audit.lastError).toContain('audit_event');
     } finally {
-      await t.db.query('RENAME TABLE claim_log_offline TO claim_log');
+      await t.db.query('RENAME TABLE audit_event_offline TO audit_event');
     }
     await waitFor(
       'all 300 events after recovery',
@@ -167,7 +167,7 @@ describe('audit pipeline (real Redis stream + MariaDB sink)', () => {
     });
     expect(await countWhere(t, "request_key LIKE 'bulk-%'")).toBe(10_000);
     const [{ keys }] = await t.db.query<{ keys: string }[]>(
-      "SELECT COUNT(DISTINCT request_key) AS `keys` FROM claim_log WHERE request_key LIKE 'bulk-%'",
+      "SELECT COUNT(DISTINCT request_key) AS `keys` FROM audit_event WHERE request_key LIKE 'bulk-%'",
     );
     expect(Number(keys)).toBe(10_000);
   }, 60_000);
@@ -181,7 +181,7 @@ describe('audit pipeline: a consumer dies after reading (and even writing) but b
     // Produce only: the consumer is started by hand once the "dead" one holds the entries.
     t = await createTestApp({ ...AUDIT_ENV, AUDIT_CONSUMER_ENABLED: 'false' });
     await resetState(t);
-    await t.db.query('TRUNCATE TABLE claim_log');
+    await t.db.query('TRUNCATE TABLE audit_event');
     dead = new Redis(TEST_ENV.REDIS_URL);
   });
   afterAll(async () => {
@@ -211,7 +211,7 @@ describe('audit pipeline: a consumer dies after reading (and even writing) but b
     // It got as far as writing the first entry's events to the sink, then died without acking.
     const firstEntry = entryEvents(entries[0][1]).filter((e): e is AuditEvent => e !== null);
     expect(firstEntry.length).toBeGreaterThan(0);
-    const sink = t.app.get(ClaimLogSink);
+    const sink = t.app.get(AuditEventSink);
     await sink.write(firstEntry);
     expect(await countWhere(t, "request_key LIKE 'orphan-%'")).toBe(firstEntry.length);
 

@@ -1,21 +1,21 @@
 import { DataSource } from 'typeorm';
 import { MongoClient } from 'mongodb';
-import { createClaimLogSink, MongoClaimLogSink, MysqlClaimLogSink } from '@app/audit';
+import { createAuditEventSink, MongoAuditEventSink, MysqlAuditEventSink } from '@app/audit';
 import { mysqlOptions } from '@app/core';
 import { auditConfig } from '@app/audit';
-import { describeClaimLogSinkContract } from './support/audit-sink-contract';
+import { describeAuditEventSinkContract } from './support/audit-sink-contract';
 import { TEST_ENV } from './setup/test-env';
 
 const MONGODB_URI = process.env.MONGODB_URI;
 
 if (MONGODB_URI) {
   // A collection of its own per run, dropped afterwards, so a shared MongoDB stays clean.
-  const collection = `claim_logs_test_${process.pid}_${Date.now()}`;
+  const collection = `audit_events_test_${process.pid}_${Date.now()}`;
   let client: MongoClient;
 
-  describeClaimLogSinkContract(`MongoDB (${collection})`, async () => {
+  describeAuditEventSinkContract(`MongoDB (${collection})`, async () => {
     client = await new MongoClient(MONGODB_URI).connect();
-    const sink = new MongoClaimLogSink(MONGODB_URI, 180, collection);
+    const sink = new MongoAuditEventSink(MONGODB_URI, 180, collection);
     return {
       sink,
       clear: async () => {
@@ -33,7 +33,7 @@ if (MONGODB_URI) {
     };
   });
 } else {
-  describe('ClaimLogSink contract: MongoDB', () => {
+  describe('AuditEventSink contract: MongoDB', () => {
     it('could not run here: MONGODB_URI is unset, so the MySQL fallback is the sink', () => {
       console.warn(
         'MONGODB_URI unset: MongoDB sink contract NOT exercised on this machine (no MongoDB server). ' +
@@ -41,8 +41,8 @@ if (MONGODB_URI) {
       );
       Object.assign(process.env, TEST_ENV, { MONGODB_URI: '' });
       const db = new DataSource(mysqlOptions(TEST_ENV.DATABASE_URL, 1)); // never connected
-      const sink = createClaimLogSink(auditConfig(), db);
-      expect(sink).toBeInstanceOf(MysqlClaimLogSink);
+      const sink = createAuditEventSink(auditConfig(), db);
+      expect(sink).toBeInstanceOf(MysqlAuditEventSink);
       expect(sink.name).toBe('mysql');
     });
   });

@@ -1,29 +1,29 @@
 import { DataSource } from 'typeorm';
-import { MysqlClaimLogSink } from '@app/audit';
+import { MysqlAuditEventSink } from '@app/audit';
 import { mysqlOptions } from '@app/core';
 import { auditEvent } from './support/audit-events';
-import { describeClaimLogSinkContract } from './support/audit-sink-contract';
+import { describeAuditEventSinkContract } from './support/audit-sink-contract';
 import { TEST_ENV } from './setup/test-env';
 
 let db: DataSource;
 
-async function mysqlSink(retentionDays = 180): Promise<MysqlClaimLogSink> {
+async function mysqlSink(retentionDays = 180): Promise<MysqlAuditEventSink> {
   db ??= await new DataSource(mysqlOptions(TEST_ENV.DATABASE_URL, 2)).initialize();
-  return new MysqlClaimLogSink(db, retentionDays);
+  return new MysqlAuditEventSink(db, retentionDays);
 }
 
 afterAll(() => db?.destroy());
 
-describeClaimLogSinkContract('MySQL fallback (table claim_log)', async () => ({
+describeAuditEventSinkContract('MySQL fallback (table audit_event)', async () => ({
   sink: await mysqlSink(),
-  clear: () => db.query('TRUNCATE TABLE claim_log'),
+  clear: () => db.query('TRUNCATE TABLE audit_event'),
   close: () => Promise.resolve(),
 }));
 
-describe('MysqlClaimLogSink retention purge', () => {
+describe('MysqlAuditEventSink retention purge', () => {
   it('deletes only entries older than AUDIT_RETENTION_DAYS', async () => {
     const sink = await mysqlSink(30);
-    await db.query('TRUNCATE TABLE claim_log');
+    await db.query('TRUNCATE TABLE audit_event');
     const now = new Date('2026-11-20T00:00:00Z');
     const day = 86_400_000;
     const old = [31, 40, 400].map((d) =>

@@ -40,7 +40,7 @@ describe('migrations (own scratch database)', () => {
       expect(await tables()).toEqual(
         expect.arrayContaining([
           'admin_user',
-          'claim_log',
+          'audit_event',
           'coupon',
           'coupon_redemption',
           'coupon_template',

@@ -150,7 +150,7 @@ describe('periodic work and the shared Redis lock', () => {
       try {
         const registry = t.app.get(SchedulerRegistry);
         expect(registry.getIntervals().sort()).toEqual([
-          'claim-log-purge',
+          'audit-event-purge',
           'coupon-expiry',
           'stock-reconcile',
         ]);

@@ -1,8 +1,8 @@
-import type { AuditEvent, ClaimLogSink } from '@app/audit';
+import type { AuditEvent, AuditEventSink } from '@app/audit';
 import { auditEvent } from './audit-events';
 
 export interface SinkUnderTest {
-  sink: ClaimLogSink;
+  sink: AuditEventSink;
   /** Empties the store between tests. */
   clear(): Promise<void>;
   close(): Promise<void>;
@@ -18,14 +18,14 @@ const newestFirst = (events: AuditEvent[]): AuditEvent[] =>
   );
 
 /**
- * One behaviour for every ClaimLogSink: idempotent writes, filters, stable pagination, summary.
+ * One behaviour for every AuditEventSink: idempotent writes, filters, stable pagination, summary.
  * Each sink spec calls this with a factory for a real store.
  */
-export function describeClaimLogSinkContract(
+export function describeAuditEventSinkContract(
   name: string,
   factory: () => Promise<SinkUnderTest>,
 ): void {
-  describe(`ClaimLogSink contract: ${name}`, () => {
+  describe(`AuditEventSink contract: ${name}`, () => {
     let s: SinkUnderTest;
 
     beforeAll(async () => {
@@ -81,7 +81,7 @@ export function describeClaimLogSinkContract(
         auditEvent({ occurredAt: at(3), openid: 'o-b', templateId: 2, outcome: 'GRANTED' }),
       ];
       await s.sink.write(events);
-      const q = async (f: Parameters<ClaimLogSink['query']>[0]) =>
+      const q = async (f: Parameters<AuditEventSink['query']>[0]) =>
         ids((await s.sink.query(f, { page: 1, pageSize: 100 })).items);
 
       expect(await q({ openid: 'o-a' })).toEqual(ids([events[1], events[0]]));

@@ -7,7 +7,7 @@ import { AudiencesController } from './audiences/audiences.controller';
 import { GrowthJobsController } from './jobs/growth-jobs.controller';
 import { CampaignPushesController } from './pushes/campaign-pushes.controller';
 import { WechatTagsController } from './tags/wechat-tags.controller';
-import { ClaimLogsController } from './audit/claim-logs.controller';
+import { AuditEventsController } from './audit/audit-events.controller';
 import { AuthModule } from './auth/auth.module';
 import { AdminUser } from './auth/entities/admin-user.entity';
 import { CouponExportController } from './coupons/coupon-export.controller';
@@ -32,7 +32,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
   controllers: [
     CouponTemplatesController,
     WechatMenuController,
-    ClaimLogsController,
+    AuditEventsController,
     CouponsController,
     CouponExportController,
     StatsController,

@@ -7,13 +7,13 @@ import { AuditMetrics } from './pipeline/audit-metrics';
 import { AuditPipelineStatus } from './pipeline/audit-pipeline-status';
 import { AuditStreamConsumer } from './pipeline/audit-stream-consumer';
 import { StreamAuditRecorder } from './pipeline/stream-audit-recorder';
-import { ClaimLogSink } from './sinks/claim-log-sink';
-import { claimLogSinkProvider } from './sinks/claim-log-sink.provider';
-import { ClaimLogRetention } from './sinks/claim-log-retention';
+import { AuditEventSink } from './sinks/audit-event-sink';
+import { auditEventSinkProvider } from './sinks/audit-event-sink.provider';
+import { AuditEventRetention } from './sinks/audit-event-retention';
 import { auditConfig } from './audit.settings';
 
 /**
- * Audit trail: record() -> Redis Stream -> consumer group -> ClaimLogSink (MongoDB or MySQL).
+ * Audit trail: record() -> Redis Stream -> consumer group -> AuditEventSink (MongoDB or MySQL).
  * Global so any feature records through the AuditRecorder port from @app/core.
  */
 @Global()
@@ -22,14 +22,14 @@ import { auditConfig } from './audit.settings';
   providers: [
     StreamAuditRecorder,
     { provide: AuditRecorder, useExisting: StreamAuditRecorder },
-    claimLogSinkProvider,
-    ClaimLogRetention,
+    auditEventSinkProvider,
+    AuditEventRetention,
     AuditStreamConsumer,
     AuditPipelineStatus,
     AuditHealthIndicator,
     AuditMetrics,
     { provide: AuditReadiness, useExisting: AuditHealthIndicator },
   ],
-  exports: [AuditRecorder, ClaimLogSink, AuditPipelineStatus, AuditReadiness],
+  exports: [AuditRecorder, AuditEventSink, AuditPipelineStatus, AuditReadiness],
 })
 export class AuditModule {}

@@ -3,6 +3,7 @@
 export { Public, IS_PUBLIC_KEY } from './auth/public.decorator';
 export { AuditRecorder } from './audit/audit-recorder';
 export type { AuditEventInput, AuditKind } from './audit/audit-recorder';
+export { AUDIT_KINDS } from './audit/audit-recorder';
 export type { AppConfig } from './config/configuration';
 export { validateEnvironment } from './config/env.validation';
 export {

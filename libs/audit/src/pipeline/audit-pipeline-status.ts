@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REDIS_CLIENT, type RedisClient } from '@app/core';
 import { auditConfig, type AuditConfig } from '../audit.settings';
 import { AUDIT_CONSUMER_GROUP, AUDIT_STREAM_KEY } from '../audit.constants';
-import { ClaimLogSink } from '../sinks/claim-log-sink';
+import { AuditEventSink } from '../sinks/audit-event-sink';
 import { AuditStreamConsumer, type ConsumerStats, readGroups } from './audit-stream-consumer';
 import { type RecorderStats, StreamAuditRecorder } from './stream-audit-recorder';
 
 export interface AuditPipelineSnapshot {
-  sink: ClaimLogSink['name'];
+  sink: AuditEventSink['name'];
   /** Entries in the stream (unwritten backlog + not yet trimmed written ones). */
   streamLength: number | null;
   streamMaxLen: number;
@@ -29,7 +29,7 @@ export class AuditPipelineStatus {
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(auditConfig.KEY) private readonly cfg: AuditConfig,
-    private readonly sink: ClaimLogSink,
+    private readonly sink: AuditEventSink,
     private readonly recorder: StreamAuditRecorder,
     private readonly consumer: AuditStreamConsumer,
   ) {}

@@ -10,7 +10,7 @@ import { REDIS_CLIENT, type RedisClient } from '@app/core';
 import { auditConfig, type AuditConfig } from '../audit.settings';
 import { type AuditEvent, entryEvents } from '../audit-event';
 import { AUDIT_CONSUMER_GROUP, AUDIT_STREAM_KEY, newConsumerName } from '../audit.constants';
-import { ClaimLogSink } from '../sinks/claim-log-sink';
+import { AuditEventSink } from '../sinks/audit-event-sink';
 
 const BLOCK_MS = 1000;
 /** The dedicated connection's timeout: generous, so a busy event loop never fails a block. */
@@ -61,7 +61,7 @@ export class AuditStreamConsumer implements OnApplicationBootstrap, BeforeApplic
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(auditConfig.KEY) private readonly cfg: AuditConfig,
-    private readonly sink: ClaimLogSink,
+    private readonly sink: AuditEventSink,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,5 +1,6 @@
 /** What happened, for the audit trail (claim attempts, redemptions, revocations...). */
-export type AuditKind = 'CLAIM' | 'REDEEM' | 'REDEEM_UNDO' | 'REVOKE';
+export const AUDIT_KINDS = ['CLAIM', 'REDEEM', 'REDEEM_UNDO', 'REVOKE'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export interface AuditEventInput {
   kind: AuditKind;

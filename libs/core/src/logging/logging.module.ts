@@ -22,6 +22,29 @@ export function requestId(req: IncomingMessage): string {
  * only: the query string of /wx holds signatures and the follower's openid, and headers hold
  * bearer tokens, so neither is ever written.
  */
+/** Log destinations (stdout or a file) are written asynchronously (buffered): shutdown flushes them
+ * synchronously, because a signal ends the process right after Nest's shutdown hooks, before pino's
+ * own on-exit flush, and would drop the last lines ("shutdown complete"). */
+const destinations = new Set<pino.DestinationStream & { flushSync(): void }>();
+
+function logDestination(path: string | undefined): pino.DestinationStream {
+  const dest = path
+    ? pino.destination({ dest: path, sync: false, mkdir: true })
+    : pino.destination(1);
+  destinations.add(dest);
+  return dest;
+}
+
+export function flushLogsSync(): void {
+  for (const dest of destinations) {
+    try {
+      dest.flushSync();
+    } catch {
+      // not opened yet (nothing written) or already closed: nothing to flush
+    }
+  }
+}
+
 function withClientIp(
   req: IncomingMessage & { clientIp?: string },
   _res: ServerResponse,
@@ -63,9 +86,7 @@ function withClientIp(
             customErrorObject: withClientIp,
             customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
           },
-          cfg.logFile
-            ? pino.destination({ dest: cfg.logFile, sync: false, mkdir: true })
-            : pino.destination(1),
+          logDestination(cfg.logFile),
         ],
       }),
     }),

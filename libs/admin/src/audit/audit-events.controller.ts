@@ -1,16 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClaimLogSink } from '@app/audit';
+import { AuditEventSink } from '@app/audit';
 import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
-import { ClaimLogQuery, ClaimLogSummaryQuery } from './dto/claim-log.query';
+import { AuditEventQuery, AuditEventSummaryQuery } from './dto/audit-event.query';
 import {
-  ClaimLogPageView,
-  ClaimLogSummaryView,
-  ClaimLogView,
+  AuditEventPageView,
+  AuditEventSummaryView,
+  AuditEventView,
   OutcomeCountView,
-} from './dto/claim-log.view';
+} from './dto/audit-event.view';
 import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 
 const toDate = (iso?: string): Date | undefined => (iso === undefined ? undefined : new Date(iso));
@@ -20,30 +20,31 @@ const toDate = (iso?: string): Date | undefined => (iso === undefined ? undefine
 @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'Invalid filter' })
 @Roles(AdminRole.MARKETER, AdminRole.VIEWER)
 @Controller('api/v1/admin/audit/claim-logs')
-export class ClaimLogsController {
-  constructor(private readonly logs: ClaimLogSink) {}
+export class AuditEventsController {
+  constructor(private readonly logs: AuditEventSink) {}
 
   @Get()
   @ApiOperation({
     operationId: 'listClaimLogs',
-    summary: 'Audit trail of claim attempts (and redemptions), newest first',
+    summary: 'Audit trail (claim attempts, redemptions, undos, revocations), newest first',
     description:
       'Written asynchronously from a Redis Stream: the newest events may lag by a moment.',
   })
-  @ApiOkResponse({ type: ClaimLogPageView })
-  async list(@Query() q: ClaimLogQuery): Promise<ClaimLogPageView> {
+  @ApiOkResponse({ type: AuditEventPageView })
+  async list(@Query() q: AuditEventQuery): Promise<AuditEventPageView> {
     const { items, total } = await this.logs.query(
       {
         openid: q.openid,
         templateId: q.templateId,
         outcome: q.outcome,
+        kind: q.kind,
         from: toDate(q.from),
         to: toDate(q.to),
       },
       { page: q.page, pageSize: q.pageSize },
     );
     return {
-      items: items.map((e) => ClaimLogView.from(e)),
+      items: items.map((e) => AuditEventView.from(e)),
       total,
       page: q.page,
       pageSize: q.pageSize,
@@ -55,8 +56,8 @@ export class ClaimLogsController {
     operationId: 'summarizeClaimLogs',
     summary: 'Count of each outcome per template in [from, to)',
   })
-  @ApiOkResponse({ type: ClaimLogSummaryView })
-  async summary(@Query() q: ClaimLogSummaryQuery): Promise<ClaimLogSummaryView> {
+  @ApiOkResponse({ type: AuditEventSummaryView })
+  async summary(@Query() q: AuditEventSummaryQuery): Promise<AuditEventSummaryView> {
     const from = new Date(q.from);
     const to = new Date(q.to);
     const counts = await this.logs.summary({ from, to, templateId: q.templateId });

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { IsIsoDateTime, PageQuery } from '@app/core';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { AUDIT_KINDS, type AuditKind, IsIsoDateTime, PageQuery } from '@app/core';
 import { IsAfter } from './is-after.validator';
 
 const OUTCOME = /^[A-Z][A-Z_]{1,31}$/;
@@ -27,7 +36,7 @@ class TimeRangeQuery extends PageQuery {
   templateId?: number;
 }
 
-export class ClaimLogQuery extends TimeRangeQuery {
+export class AuditEventQuery extends TimeRangeQuery {
   @ApiPropertyOptional({ maxLength: 64, description: "Follower's openid" })
   @IsOptional()
   @IsString()
@@ -42,10 +51,19 @@ export class ClaimLogQuery extends TimeRangeQuery {
   @IsOptional()
   @Matches(OUTCOME, { message: 'outcome must be an upper-case outcome name such as GRANTED' })
   outcome?: string;
+
+  @ApiPropertyOptional({
+    enum: AUDIT_KINDS,
+    description: 'What happened: a claim attempt, a redemption, its undo, or a revocation',
+    example: 'REDEEM',
+  })
+  @IsOptional()
+  @IsIn(AUDIT_KINDS, { message: `kind must be one of ${AUDIT_KINDS.join(', ')}` })
+  kind?: AuditKind;
 }
 
 /** Separate class (not a subclass): class-validator would inherit @IsOptional on from/to. */
-export class ClaimLogSummaryQuery {
+export class AuditEventSummaryQuery {
   @ApiProperty({ description: 'ISO-8601 time, inclusive', example: '2026-11-01T00:00:00Z' })
   @IsIsoDateTime()
   from: string;

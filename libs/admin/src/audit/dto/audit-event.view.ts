@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEvent, OutcomeCount } from '@app/audit';
 
-export class ClaimLogView {
+export class AuditEventView {
   @ApiProperty({ example: '0193b5a2-7c1e-7f00-8a3b-2f4c5d6e7f80' }) eventId: string;
   @ApiProperty({ enum: ['CLAIM', 'REDEEM', 'REDEEM_UNDO', 'REVOKE'] }) kind: string;
   @ApiProperty({ example: 'GRANTED' }) outcome: string;
@@ -17,14 +17,14 @@ export class ClaimLogView {
   @ApiProperty({ type: Object, nullable: true, example: { replayed: false } })
   detail: Record<string, unknown> | null;
 
-  static from(e: AuditEvent): ClaimLogView {
+  static from(e: AuditEvent): AuditEventView {
     return { ...e, occurredAt: e.occurredAt.toISOString() };
   }
 }
 
-export class ClaimLogPageView {
-  @ApiProperty({ type: [ClaimLogView], description: 'Newest first, then by event id' })
-  items: ClaimLogView[];
+export class AuditEventPageView {
+  @ApiProperty({ type: [AuditEventView], description: 'Newest first, then by event id' })
+  items: AuditEventView[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
@@ -40,7 +40,7 @@ export class OutcomeCountView {
   }
 }
 
-export class ClaimLogSummaryView {
+export class AuditEventSummaryView {
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time' }) to: string;
   @ApiProperty({ type: [OutcomeCountView], description: 'By templateId, then outcome' })

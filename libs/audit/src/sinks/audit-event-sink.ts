@@ -1,10 +1,12 @@
+import type { AuditKind } from '@app/core';
 import type { AuditEvent } from '../audit-event';
 
 /** Admin query filter; `from` inclusive, `to` exclusive. */
-export interface ClaimLogFilter {
+export interface AuditEventFilter {
   openid?: string;
   templateId?: number;
   outcome?: string;
+  kind?: AuditKind;
   from?: Date;
   to?: Date;
 }
@@ -15,7 +17,7 @@ export interface PageRequest {
   pageSize: number;
 }
 
-export interface ClaimLogPage {
+export interface AuditEventPage {
   /** Newest first; ties broken by event id, descending, so pages never overlap. */
   items: AuditEvent[];
   total: number;
@@ -34,13 +36,13 @@ export interface OutcomeCount {
 }
 
 /**
- * Port of the claim log store. write() must be idempotent by eventId: a batch may be delivered
+ * Port of the audit event store (claim attempts, redemptions, undos, revocations). write() must be idempotent by eventId: a batch may be delivered
  * again after a crash between write and XACK, and must never produce a second entry.
  */
-export abstract class ClaimLogSink {
+export abstract class AuditEventSink {
   abstract readonly name: 'mongodb' | 'mysql';
   abstract write(batch: readonly AuditEvent[]): Promise<void>;
-  abstract query(filter: ClaimLogFilter, page: PageRequest): Promise<ClaimLogPage>;
+  abstract query(filter: AuditEventFilter, page: PageRequest): Promise<AuditEventPage>;
   /** Counts per (templateId, outcome), ordered by templateId then outcome. */
   abstract summary(range: SummaryRange): Promise<OutcomeCount[]>;
 }

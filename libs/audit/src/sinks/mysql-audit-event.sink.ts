@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { AuditEvent } from '../audit-event';
 import {
-  type ClaimLogFilter,
-  type ClaimLogPage,
-  ClaimLogSink,
+  type AuditEventFilter,
+  type AuditEventPage,
+  AuditEventSink,
   type OutcomeCount,
   type PageRequest,
   type SummaryRange,
-} from './claim-log-sink';
+} from './audit-event-sink';
 
 const COLUMNS = [
   'event_id',
@@ -27,7 +27,7 @@ const ROWS_PER_INSERT = 500;
 const PURGE_BATCH = 5_000;
 const DAY_MS = 86_400_000;
 
-interface ClaimLogRow {
+interface AuditEventRow {
   event_id: string;
   kind: AuditEvent['kind'];
   outcome: string;
@@ -43,11 +43,11 @@ interface ClaimLogRow {
 }
 
 /**
- * Fallback sink when MONGODB_URI is unset: table `claim_log` (PRIMARY KEY event_id). INSERT IGNORE
+ * Fallback sink when MONGODB_URI is unset: table `audit_event` (PRIMARY KEY event_id). INSERT IGNORE
  * makes a redelivered event a no-op; it also turns an over-long value into a truncation warning
  * instead of an error, so one odd event cannot block the stream forever.
  */
-export class MysqlClaimLogSink extends ClaimLogSink {
+export class MysqlAuditEventSink extends AuditEventSink {
   readonly name = 'mysql' as const;
 
   constructor(
@@ -62,22 +62,22 @@ export class MysqlClaimLogSink extends ClaimLogSink {
       const chunk = batch.slice(i, i + ROWS_PER_INSERT);
       const placeholders = chunk.map(() => `(${COLUMNS.map(() => '?').join(',')})`).join(',');
       await this.db.query(
-        `INSERT IGNORE INTO claim_log (${COLUMNS.join(',')}) VALUES ${placeholders}`,
+        `INSERT IGNORE INTO audit_event (${COLUMNS.join(',')}) VALUES ${placeholders}`,
         chunk.flatMap(toParams),
       );
     }
   }
 
-  async query(filter: ClaimLogFilter, page: PageRequest): Promise<ClaimLogPage> {
+  async query(filter: AuditEventFilter, page: PageRequest): Promise<AuditEventPage> {
     const { where, params } = whereClause(filter);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query<ClaimLogRow[]>(
-        `SELECT * FROM claim_log ${where}
+      this.db.query<AuditEventRow[]>(
+        `SELECT * FROM audit_event ${where}
          ORDER BY occurred_at DESC, event_id DESC LIMIT ? OFFSET ?`,
         [...params, page.pageSize, (page.page - 1) * page.pageSize],
       ),
       this.db.query<{ total: string }[]>(
-        `SELECT COUNT(*) AS total FROM claim_log ${where}`,
+        `SELECT COUNT(*) AS total FROM audit_event ${where}`,
         params,
       ),
     ]);
@@ -87,7 +87,7 @@ export class MysqlClaimLogSink extends ClaimLogSink {
   async summary(range: SummaryRange): Promise<OutcomeCount[]> {
     const { where, params } = whereClause(range);
     const rows = await this.db.query<{ templateId: number | null; outcome: string; n: string }[]>(
-      `SELECT template_id AS templateId, outcome, COUNT(*) AS n FROM claim_log ${where}
+      `SELECT template_id AS templateId, outcome, COUNT(*) AS n FROM audit_event ${where}
        GROUP BY template_id, outcome ORDER BY template_id, outcome`,
       params,
     );
@@ -100,7 +100,7 @@ export class MysqlClaimLogSink extends ClaimLogSink {
     let purged = 0;
     for (;;) {
       const res = await this.db.query<{ affectedRows: number }>(
-        'DELETE FROM claim_log WHERE occurred_at < ? ORDER BY occurred_at LIMIT ?',
+        'DELETE FROM audit_event WHERE occurred_at < ? ORDER BY occurred_at LIMIT ?',
         [cutoff, PURGE_BATCH],
       );
       purged += res.affectedRows;
@@ -109,7 +109,7 @@ export class MysqlClaimLogSink extends ClaimLogSink {
   }
 }
 
-function whereClause(f: ClaimLogFilter): { where: string; params: unknown[] } {
+function whereClause(f: AuditEventFilter): { where: string; params: unknown[] } {
   const conds: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown): void => {
@@ -119,6 +119,7 @@ function whereClause(f: ClaimLogFilter): { where: string; params: unknown[] } {
   if (f.openid !== undefined) add('openid = ?', f.openid);
   if (f.templateId !== undefined) add('template_id = ?', f.templateId);
   if (f.outcome !== undefined) add('outcome = ?', f.outcome);
+  if (f.kind !== undefined) add('kind = ?', f.kind);
   if (f.from !== undefined) add('occurred_at >= ?', f.from);
   if (f.to !== undefined) add('occurred_at < ?', f.to);
   return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
@@ -141,7 +142,7 @@ function toParams(e: AuditEvent): unknown[] {
   ];
 }
 
-function fromRow(r: ClaimLogRow): AuditEvent {
+function fromRow(r: AuditEventRow): AuditEvent {
   return {
     eventId: r.event_id,
     kind: r.kind,

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { PeriodicWork } from '@app/core';
 import { auditConfig, type AuditConfig } from '../audit.settings';
-import { ClaimLogSink } from './claim-log-sink';
-import { MysqlClaimLogSink } from './mysql-claim-log.sink';
+import { AuditEventSink } from './audit-event-sink';
+import { MysqlAuditEventSink } from './mysql-audit-event.sink';
 
 const PURGE_EVERY_SECONDS = 3600;
 
@@ -12,17 +12,17 @@ const PURGE_EVERY_SECONDS = 3600;
  * safe concurrently; taking turns only spares the database the repeats).
  */
 @Injectable()
-export class ClaimLogRetention implements OnApplicationBootstrap {
+export class AuditEventRetention implements OnApplicationBootstrap {
   constructor(
-    private readonly sink: ClaimLogSink,
+    private readonly sink: AuditEventSink,
     private readonly periodic: PeriodicWork,
     @Inject(auditConfig.KEY) private readonly cfg: AuditConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     const sink = this.sink;
-    if (!(sink instanceof MysqlClaimLogSink) || !this.cfg.consumerEnabled) return;
-    this.periodic.every('claim-log-purge', PURGE_EVERY_SECONDS, () => sink.purgeExpired(), {
+    if (!(sink instanceof MysqlAuditEventSink) || !this.cfg.consumerEnabled) return;
+    this.periodic.every('audit-event-purge', PURGE_EVERY_SECONDS, () => sink.purgeExpired(), {
       acrossInstances: 'one-at-a-time',
     });
   }
