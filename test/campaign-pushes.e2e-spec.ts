@@ -34,7 +34,12 @@ describe('Campaign pushes (e2e)', () => {
   let marketer: string;
   let templateId: number;
 
-  const boot = () => createTestApp({ WECHAT_API_BASE_URL: fake.url, PUSH_RATE_PER_SECOND: '5' });
+  const boot = (jobs = true) =>
+    createTestApp({
+      WECHAT_API_BASE_URL: fake.url,
+      PUSH_RATE_PER_SECOND: '5',
+      GROWTH_JOBS_ENABLED: String(jobs),
+    });
   const api = (method: 'GET' | 'POST', url: string, payload?: object, token = marketer) =>
     t.app.inject({ method, url, payload, headers: { authorization: `Bearer ${token}` } });
   const push = async (id: number) =>
@@ -171,6 +176,39 @@ describe('Campaign pushes (e2e)', () => {
     );
     expect(fanout.state).toBe('DONE');
   }, 60_000);
+
+  it('a delivery whose sender died mid-call is counted failed, never sent again', async () => {
+    const [dead, alive] = [oid('d', 1), oid('d', 2)];
+    const audienceId = await audience({ kind: 'OPENID_LIST' });
+    await api('POST', `/api/v1/admin/audiences/${audienceId}/members:add`, {
+      openids: [dead, alive],
+    });
+    // An instance without workers queues the push; then it "dies" having claimed one delivery
+    // (PENDING -> SENDING) two minutes ago without recording what WeChat answered.
+    await t.close();
+    t = await boot(false);
+    const res = await api('POST', '/api/v1/admin/campaign-pushes', {
+      templateId,
+      audienceId,
+      message: { text: '崩溃之后' },
+    });
+    const created = res.json<PushView>();
+    await t.db.query(
+      "INSERT INTO push_delivery (push_id, openid, state, updated_at) VALUES (?, ?, 'SENDING', NOW(3) - INTERVAL 2 MINUTE)",
+      [created.id, dead],
+    );
+    await t.close();
+    const callsBefore = fake.count(CUSTOM_SEND);
+    t = await boot(true); // picks the queued fan-out up again
+
+    const done = await waitFor('the push to finish', async () => {
+      const p = await push(created.id);
+      return p.state === 'DONE' ? p : null;
+    });
+    expect(done).toMatchObject({ totalCount: 2, sentCount: 1, errorCount: 1 });
+    expect(fake.count(CUSTOM_SEND) - callsBefore).toBe(1);
+    expect(fake.sent.at(-1)).toMatchObject({ touser: alive });
+  });
 
   it('refuses unknown ids, bad bodies and non-marketers', async () => {
     const audienceId = await audience({ kind: 'OPENID_LIST' });

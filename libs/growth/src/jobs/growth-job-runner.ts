@@ -66,7 +66,6 @@ export class GrowthJobRunner
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.queue = new Queue(QUEUE, { connection: this.connection(), prefix: GROWTH_QUEUE_PREFIX });
     if (!this.cfg.jobsEnabled) return;
     this.worker = new Worker<{ id: number }>(QUEUE, (job, token) => this.process(job, token), {
       connection: this.connection(),
@@ -86,6 +85,10 @@ export class GrowthJobRunner
   /** Waits for the running jobs to reach their checkpoint (MySQL and Redis are still open). */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
+    // Let BullMQ finish connecting first: a connection quit under its start-up is an error event
+    // with nobody left to listen.
+    await this.worker?.waitUntilReady().catch(() => undefined);
+    await this.queue?.waitUntilReady().catch(() => undefined);
     await this.worker?.close();
     await this.queue?.close();
     await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
@@ -103,7 +106,7 @@ export class GrowthJobRunner
   }
 
   private async enqueue(id: number): Promise<void> {
-    await this.queue?.add(
+    await this.jobs.add(
       'run',
       { id },
       { jobId: `job-${id}`, removeOnComplete: true, removeOnFail: true },
@@ -141,6 +144,16 @@ export class GrowthJobRunner
       this.logger.warn(`job ${job.id} (${job.kind}) failed: ${message}`);
       await this.store.fail(job.id, message);
     }
+  }
+
+  /** Created on first use (another provider may queue work before this one's bootstrap ran). */
+  private get jobs(): Queue {
+    if (!this.queue) {
+      this.queue = new Queue(QUEUE, { connection: this.connection(), prefix: GROWTH_QUEUE_PREFIX });
+      // A closing connection reports itself as an error event: logged, never an unhandled throw.
+      this.queue.on('error', (err) => this.logger.debug(`queue: ${err.message}`));
+    }
+    return this.queue;
   }
 
   private connection(): Redis | Cluster {

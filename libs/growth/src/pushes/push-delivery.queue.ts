@@ -47,7 +47,6 @@ export class PushDeliveryQueue implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.queue = new Queue(QUEUE, { connection: this.connection(), prefix: GROWTH_QUEUE_PREFIX });
     if (!this.cfg.jobsEnabled) return;
     this.worker = new Worker<Delivery>(QUEUE, (job, token) => this.deliver(job, token), {
       connection: this.connection(),
@@ -61,6 +60,10 @@ export class PushDeliveryQueue implements OnApplicationBootstrap, BeforeApplicat
 
   /** After the first shutdown phase (claims already refuse new work); pools are still open. */
   async beforeApplicationShutdown(): Promise<void> {
+    // Let BullMQ finish connecting first: a connection quit under its start-up is an error event
+    // with nobody left to listen.
+    await this.worker?.waitUntilReady().catch(() => undefined);
+    await this.queue?.waitUntilReady().catch(() => undefined);
     await this.worker?.close();
     await this.queue?.close();
     await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
@@ -68,8 +71,8 @@ export class PushDeliveryQueue implements OnApplicationBootstrap, BeforeApplicat
 
   /** Queues one message per openid; the jobId makes a repeated enqueue of a waiting one a no-op. */
   async enqueue(pushId: number, openids: string[]): Promise<void> {
-    if (!this.queue || openids.length === 0) return;
-    await this.queue.addBulk(
+    if (openids.length === 0) return;
+    await this.jobs.addBulk(
       openids.map((openid) => ({
         name: 'send',
         data: { pushId, openid },
@@ -106,7 +109,8 @@ export class PushDeliveryQueue implements OnApplicationBootstrap, BeforeApplicat
     throw new DelayedError();
   }
 
-  /** Deliveries still PENDING whose queue entries were lost (a Redis flush) are queued again. */
+  /** Deliveries without an outcome whose queue entries may be lost (a Redis flush, a dead
+   * instance) are queued again: PENDING ones get sent, SENDING ones settled (never resent). */
   private async requeuePending(): Promise<void> {
     const pushes = await this.db.query<{ id: number }[]>(
       "SELECT id FROM campaign_push WHERE state = 'SENDING' AND channel = 'CUSTOM_MESSAGE'",
@@ -115,7 +119,8 @@ export class PushDeliveryQueue implements OnApplicationBootstrap, BeforeApplicat
       let after = '';
       for (;;) {
         const rows = await this.db.query<{ openid: string }[]>(
-          `SELECT openid FROM push_delivery WHERE push_id = ? AND state = 'PENDING' AND openid > ?
+          `SELECT openid FROM push_delivery
+           WHERE push_id = ? AND state IN ('PENDING', 'SENDING') AND openid > ?
            ORDER BY openid LIMIT 1000`,
           [id, after],
         );
@@ -166,6 +171,16 @@ export class PushDeliveryQueue implements OnApplicationBootstrap, BeforeApplicat
       this.texts.set(pushId, text);
     }
     return text;
+  }
+
+  /** Created on first use (another provider may queue work before this one's bootstrap ran). */
+  private get jobs(): Queue {
+    if (!this.queue) {
+      this.queue = new Queue(QUEUE, { connection: this.connection(), prefix: GROWTH_QUEUE_PREFIX });
+      // A closing connection reports itself as an error event: logged, never an unhandled throw.
+      this.queue.on('error', (err) => this.logger.debug(`queue: ${err.message}`));
+    }
+    return this.queue;
   }
 
   private connection(): Redis | Cluster {
