@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AudienceKind, AudienceService, OPENID, StateConflict } from '@app/coupon';
-import { WechatTagsClient } from '@app/wechat';
+import { WechatApiError, WechatNetworkError, WechatTagsClient } from '@app/wechat';
 import type { GrowthJob } from '../jobs/growth-job.entity';
 import {
   type GrowthJobHandler,
@@ -10,6 +10,8 @@ import {
 } from '../jobs/growth-job-runner';
 
 export const AUDIENCE_SYNC = 'audience-sync';
+/** Pause before a sync the platform was too busy for resumes from its page. */
+const RETRY_LATER_MS = 5000;
 
 interface SyncCheckpoint {
   /** The staging generation being filled. */
@@ -75,6 +77,13 @@ export class AudienceSyncJob implements GrowthJobHandler, OnModuleInit {
       }
       await this.audiences.commitReplace(audienceId, cp.generation);
     } catch (err) {
+      // Busy or unreachable after the client's own retries: resume from this page later.
+      if (
+        err instanceof WechatNetworkError ||
+        (err instanceof WechatApiError && err.errcode === -1)
+      ) {
+        throw new JobInterrupted(RETRY_LATER_MS);
+      }
       if (!(err instanceof JobInterrupted)) {
         await this.audiences.abortReplace(audienceId, cp.generation, String(err));
       }
