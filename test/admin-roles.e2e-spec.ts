@@ -145,6 +145,47 @@ const ROUTES = (ids: { tpl: number; code: string }): Route[] => {
       path: `/api/v1/admin/stats/templates/${ids.tpl}`,
       allowed: [ADMIN, MARKETER, VIEWER],
     },
+    // Share-link fission (issue #13): marketers run campaigns, viewers read them.
+    {
+      method: 'POST',
+      path: '/api/v1/admin/fission-campaigns',
+      allowed: [ADMIN, MARKETER],
+      body: () => ({
+        name: 'role test',
+        templateId: ids.tpl,
+        rewardTemplateId: 999999,
+        invitesRequired: 3,
+        maxRewardsPerSharer: 1,
+        startsAt: new Date().toISOString(),
+        endsAt: new Date(Date.now() + 60_000).toISOString(),
+      }),
+    },
+    { method: 'GET', path: '/api/v1/admin/fission-campaigns', allowed: [ADMIN, MARKETER, VIEWER] },
+    {
+      method: 'GET',
+      path: '/api/v1/admin/fission-campaigns/999999',
+      allowed: [ADMIN, MARKETER, VIEWER],
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/admin/fission-campaigns/999999/stats',
+      allowed: [ADMIN, MARKETER, VIEWER],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/admin/fission-campaigns/999999/pause',
+      allowed: [ADMIN, MARKETER],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/admin/fission-campaigns/999999/activate',
+      allowed: [ADMIN, MARKETER],
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/admin/fission-campaigns/999999/end',
+      allowed: [ADMIN, MARKETER],
+    },
   ];
 };
 

@@ -65,6 +65,15 @@ describe('OpenAPI document (/docs-json)', () => {
         'POST /api/v1/admin/wechat/tags/{tagId}/members/from-coupons',
         'POST /api/v1/admin/campaign-pushes',
         'GET /api/v1/admin/campaign-pushes/{id}',
+        'POST /api/v1/admin/fission-campaigns',
+        'GET /api/v1/admin/fission-campaigns',
+        'GET /api/v1/admin/fission-campaigns/{id}',
+        'GET /api/v1/admin/fission-campaigns/{id}/stats',
+        'POST /api/v1/admin/fission-campaigns/{id}/pause',
+        'POST /api/v1/admin/fission-campaigns/{id}/activate',
+        'POST /api/v1/admin/fission-campaigns/{id}/end',
+        'POST /h5/api/share/{token}/claim',
+        'GET /h5/api/jssdk-config',
       ].sort(),
     );
   });

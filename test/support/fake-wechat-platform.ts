@@ -22,6 +22,8 @@ const ERR = {
   badCode: { errcode: 40029, errmsg: 'invalid code rid: fake' },
   usedCode: { errcode: 40163, errmsg: 'code been used rid: fake' },
   expiredCode: { errcode: 42003, errmsg: 'code expired rid: fake' },
+  badOpenid: { errcode: 40003, errmsg: 'invalid openid rid: fake' },
+  badTicketType: { errcode: 40097, errmsg: 'invalid args rid: fake' },
   noMenu: { errcode: 46003, errmsg: 'menu no exist rid: fake' },
   buttonSize: { errcode: 40016, errmsg: 'invalid button size rid: fake' },
 };
@@ -29,7 +31,8 @@ const OK = { errcode: 0, errmsg: 'ok' };
 
 /**
  * A small, faithful stand-in for api.weixin.qq.com on an ephemeral port: tokens (classic and
- * stable), getcallbackip, menu create/get, custom-service send and snsapi_base OAuth, with call
+ * stable), getcallbackip, menu create/get, custom-service send, snsapi_base OAuth (authorize page
+ * and code exchange), jsapi_ticket and user/info, with call
  * counters, the last request bodies and switches to inject the platform's failures.
  */
 export class FakeWechatPlatform {
@@ -55,6 +58,12 @@ export class FakeWechatPlatform {
   private delayMs = 0;
   private delayPath?: string;
   private readonly codes = new Map<string, { openid: string; used: boolean; expired: boolean }>();
+  /** Followers known to cgi-bin/user/info: subscribe time in unix seconds. */
+  private readonly followers = new Map<string, number>();
+  /** Who "is" the browser at the OAuth authorize page (WeChat knows the signed-in user). */
+  private browserOpenid: string | null = null;
+  /** The jsapi_ticket handed out last. */
+  lastTicket: string | null = null;
 
   constructor(
     readonly appId: string,
@@ -110,6 +119,16 @@ export class FakeWechatPlatform {
     this.codes.set(code, { openid, used: false, expired: opts.expired ?? false });
   }
 
+  /** cgi-bin/user/info answers subscribe=1 with this subscribe_time for the follower. */
+  addFollower(openid: string, subscribedAt: Date): void {
+    this.followers.set(openid, Math.floor(subscribedAt.getTime() / 1000));
+  }
+
+  /** The WeChat user the authorize page signs in as (a browser test's phone). */
+  signInBrowserAs(openid: string): void {
+    this.browserOpenid = openid;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname.replace(/^\/+/, '');
@@ -139,6 +158,8 @@ export class FakeWechatPlatform {
         return send(res, this.stableToken(body));
       case 'sns/oauth2/access_token':
         return send(res, this.oauth(q));
+      case 'connect/oauth2/authorize':
+        return this.authorize(q, res);
     }
     const denied = this.checkToken(q.access_token);
     if (denied) return send(res, denied);
@@ -155,6 +176,20 @@ export class FakeWechatPlatform {
       }
       case 'GET cgi-bin/menu/get':
         return send(res, this.menu ? { menu: this.menu } : ERR.noMenu);
+      case 'GET cgi-bin/ticket/getticket':
+        if (q.type !== 'jsapi' && q.type !== 'wx_card') return send(res, ERR.badTicketType);
+        this.lastTicket = `TICKET_${randomBytes(24).toString('base64url')}`;
+        return send(res, { ...OK, ticket: this.lastTicket, expires_in: 7200 });
+      case 'GET cgi-bin/user/info': {
+        if (!q.openid || !/^[A-Za-z0-9_-]{1,64}$/.test(q.openid)) return send(res, ERR.badOpenid);
+        const at = this.followers.get(q.openid);
+        return send(
+          res,
+          at === undefined
+            ? { subscribe: 0, openid: q.openid }
+            : { subscribe: 1, openid: q.openid, subscribe_time: at, language: 'zh_CN' },
+        );
+      }
       case 'POST cgi-bin/message/custom/send': {
         const refused = this.growth.customSendRefusal(body);
         if (refused) return send(res, refused);
@@ -207,6 +242,29 @@ export class FakeWechatPlatform {
     if (!t || t.state === 'invalid') return ERR.invalidToken;
     if (t.state === 'expired' || t.expiresAt <= Date.now()) return ERR.expiredToken;
     return null;
+  }
+
+  /**
+   * open.weixin.qq.com/connect/oauth2/authorize: snsapi_base is silent, so WeChat sends the browser
+   * straight back to redirect_uri with a one-time code and the state.
+   */
+  private authorize(q: Record<string, string>, res: ServerResponse): void {
+    if (q.appid !== this.appId || q.response_type !== 'code' || !q.redirect_uri) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('参数错误');
+      return;
+    }
+    if (!this.browserOpenid) {
+      res
+        .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('请在微信客户端打开链接');
+      return;
+    }
+    const code = `code_${randomBytes(12).toString('hex')}`;
+    this.addOAuthCode(code, this.browserOpenid);
+    const back = new URL(q.redirect_uri);
+    back.searchParams.set('code', code);
+    if (q.state !== undefined) back.searchParams.set('state', q.state);
+    res.writeHead(302, { location: back.toString() }).end();
   }
 
   private oauth(q: Record<string, string>): Json {

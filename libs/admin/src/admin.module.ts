@@ -12,6 +12,7 @@ import { AuthModule } from './auth/auth.module';
 import { AdminUser } from './auth/entities/admin-user.entity';
 import { CouponExportController } from './coupons/coupon-export.controller';
 import { CouponsController } from './coupons/coupons.controller';
+import { FissionCampaignsController } from './fission/fission-campaigns.controller';
 import { FollowersController } from './followers/followers.controller';
 import { StatsController } from './stats/stats.controller';
 import { AccountController } from './users/account.controller';
@@ -43,6 +44,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     WechatTagsController,
     GrowthJobsController,
     CampaignPushesController,
+    FissionCampaignsController,
   ],
   providers: [AdminUsersService],
 })

@@ -14,6 +14,7 @@ import { CampaignPushService } from './pushes/campaign-push.service';
 import { MassFinishHandler } from './pushes/mass-finish.handler';
 import { PushDeliveryQueue } from './pushes/push-delivery.queue';
 import { PushFanoutJob } from './pushes/push-fanout.job';
+import { FissionModule } from './fission/fission.module';
 
 /**
  * Campaigns that grow the audience, built on the coupon domain: pushes (BullMQ jobs), WeChat tag
@@ -26,6 +27,7 @@ import { PushFanoutJob } from './pushes/push-fanout.job';
     ConfigModule.forFeature(growthConfig),
     CouponModule,
     WechatModule,
+    FissionModule,
   ],
   // Targeted campaigns (issue #12): jobs, tag sync, behaviour tagging, pushes.
   providers: [
@@ -38,6 +40,6 @@ import { PushFanoutJob } from './pushes/push-fanout.job';
     CampaignPushService,
     MassFinishHandler,
   ],
-  exports: [GrowthJobStore, AudienceSyncJob, TagFromCouponsJob, CampaignPushService],
+  exports: [FissionModule, GrowthJobStore, AudienceSyncJob, TagFromCouponsJob, CampaignPushService],
 })
 export class GrowthModule {}

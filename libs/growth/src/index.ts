@@ -12,3 +12,20 @@ export type { CreatePushInput } from './pushes/campaign-push.service';
 // Settings this lib owns (validated with every lib's at boot).
 export { growthConfig, GrowthSettings } from './growth.settings';
 export type { GrowthConfig } from './growth.settings';
+// Share-link fission
+export { FissionModule } from './fission/fission.module';
+export { FissionCampaignService } from './fission/fission-campaign.service';
+export type { FissionAction } from './fission/fission-campaign.service';
+export { FissionShareService } from './fission/fission-share.service';
+export type { ShareClaim, SharePage } from './fission/fission-share.service';
+export { FissionStatsService } from './fission/fission-stats.service';
+export { FissionRecovery } from './fission/fission-recovery';
+export { ShareLinkRefusal } from './fission/share-link.refusal';
+export { FissionStatus, InviteIgnoredReason } from './fission/fission-campaign';
+export type {
+  CreateFissionCampaignInput,
+  FissionCampaignRecord,
+  FissionStats,
+} from './fission/fission-campaign';
+export { fissionConfig, FissionSettings } from './fission/fission.settings';
+export type { FissionConfig } from './fission/fission.settings';

@@ -3,6 +3,12 @@ export { WechatModule } from './wechat.module';
 export { WechatApiClient } from './api/wechat-api.client';
 export { WechatApiError, WechatNetworkError } from './api/wechat-api.error';
 export { AccessTokenService } from './token/access-token.service';
+export { JsapiTicketService, jssdkSignature } from './token/jsapi-ticket.service';
+export type { JssdkConfig } from './token/jsapi-ticket.service';
+// Follower web sessions (snsapi_base OAuth): the h5 edge reads them.
+export { SESSION_COOKIE, SessionSigner } from './oauth/session-signer';
+export type { FollowerSession } from './oauth/session-signer';
+export { WechatOAuthService } from './oauth/wechat-oauth.service';
 export { WechatMenuService } from './menu/wechat-menu.service';
 export { BATCH_TAGGING_MAX, WechatTagsClient } from './tags/wechat-tags.client';
 export type { TagMembersPage, WechatTag } from './tags/wechat-tags.client';

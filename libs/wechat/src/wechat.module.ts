@@ -12,6 +12,7 @@ import { WechatOAuthController } from './oauth/wechat-oauth.controller';
 import { WechatOAuthService } from './oauth/wechat-oauth.service';
 import { AccessTokenService } from './token/access-token.service';
 import { TokenSource } from './token/token-source';
+import { JsapiTicketService } from './token/jsapi-ticket.service';
 import { WechatCallbackRoute } from './callback/wechat-callback.route';
 import { WechatDispatcher } from './dispatch/wechat-dispatcher';
 import { WechatRequestVerifier } from './callback/wechat-request.verifier';
@@ -35,8 +36,11 @@ import { wechatConfig } from './wechat.settings';
     IpAllowlistService,
     SessionSigner,
     WechatOAuthService,
+    JsapiTicketService,
   ],
   exports: [
+    WechatOAuthService,
+    JsapiTicketService,
     WechatDispatcher,
     AccessTokenService,
     WechatApiClient,

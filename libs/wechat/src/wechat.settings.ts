@@ -59,6 +59,10 @@ export class WechatSettings {
   })
   WECHAT_IP_ALLOWLIST = 'off';
 
+  /** WeChat's OAuth authorize page (tests point it at the fake platform). */
+  @Matches(/^https?:\/\/[^/]+/, { message: 'WECHAT_OAUTH_AUTHORIZE_URL must be an http(s) URL' })
+  WECHAT_OAUTH_AUTHORIZE_URL = 'https://open.weixin.qq.com/connect/oauth2/authorize';
+
   /** Lifetime of the signed wxc_session cookie set after the OAuth (snsapi_base) callback. */
   @IntSetting(60, 604800)
   OAUTH_SESSION_TTL_SECONDS = 7200;
@@ -92,6 +96,7 @@ export const wechatConfig = defineSettings('wechat', WechatSettings, (s, env) =>
   tokenMode: s.WECHAT_TOKEN_MODE,
   apiTimeoutMs: s.WECHAT_API_TIMEOUT_MS,
   ipAllowlist: s.WECHAT_IP_ALLOWLIST.trim(),
+  oauthAuthorizeUrl: s.WECHAT_OAUTH_AUTHORIZE_URL,
   oauthSessionTtlSeconds: s.OAUTH_SESSION_TTL_SECONDS,
   oauthCookieSecure:
     s.OAUTH_COOKIE_SECURE ?? (env.NODE_ENV === 'production' ? 'true' : ('auto' as const)),

@@ -1,10 +1,19 @@
 /** What happened, for the audit trail (claim attempts, redemptions, revocations...). */
-export const AUDIT_KINDS = ['CLAIM', 'REDEEM', 'REDEEM_UNDO', 'REVOKE'] as const;
+/** INVITE and REWARD: share-link fission (INVITE_COUNTED / INVITE_IGNORED, REWARD_GRANTED). */
+export const AUDIT_KINDS = [
+  'CLAIM',
+  'REDEEM',
+  'REDEEM_UNDO',
+  'REVOKE',
+  'INVITE',
+  'REWARD',
+] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export interface AuditEventInput {
   kind: AuditKind;
-  /** GRANTED, SOLD_OUT, LIMIT_REACHED, NOT_STARTED, ENDED, PAUSED, REJECTED, ERROR, REDEEMED... */
+  /** GRANTED, SOLD_OUT, LIMIT_REACHED, NOT_STARTED, ENDED, PAUSED, REJECTED, ERROR, REDEEMED...,
+   * INVITE_COUNTED, INVITE_IGNORED (detail.reason), REWARD_GRANTED (share-link fission). */
   outcome: string;
   templateId?: number | null;
   openid?: string | null;

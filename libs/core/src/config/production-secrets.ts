@@ -15,6 +15,7 @@ export const PUBLISHED_VALUES: Readonly<Record<string, readonly string[]>> = {
     'change-me-jwt-secret-at-least-32-chars',
   ],
   OAUTH_SESSION_SECRET: [],
+  FISSION_TOKEN_SECRET: [],
   ADMIN_BOOTSTRAP_PASSWORD: ['change-me-please-123', 'change-me-admin-password'],
   PII_ENCRYPTION_KEY: ['0000000000000000000000000000000000000000000000000000000000000000'],
 };
@@ -26,7 +27,13 @@ export const PUBLISHED_DATABASE_PASSWORDS: readonly string[] = ['wxpass', 'chang
 const PLACEHOLDER_WORDS = /change-?me|replace-with/i;
 
 /** Settings whose value is a secret key: one repeated byte/character is no key at all. */
-const KEYS = ['WECHAT_APP_SECRET', 'WECHAT_TOKEN', 'JWT_SECRET', 'OAUTH_SESSION_SECRET'] as const;
+const KEYS = [
+  'WECHAT_APP_SECRET',
+  'WECHAT_TOKEN',
+  'JWT_SECRET',
+  'OAUTH_SESSION_SECRET',
+  'FISSION_TOKEN_SECRET',
+] as const;
 
 /** The bytes of a key given as 64 hex chars, base64, or WeChat's 43-char EncodingAESKey. */
 function keyBytes(raw: string): Buffer {

@@ -44,6 +44,16 @@ export class CouponQueryService {
     return this.coupons.countHolders(templateId, status, new Date());
   }
 
+  /** The coupon a claim request was granted, if its row exists (work that follows a grant uses
+   * it to finish after a crash). */
+  async byRequest(
+    templateId: number,
+    requestKey: string,
+  ): Promise<{ code: string; openid: string } | null> {
+    const row = await this.db.getRepository(Coupon).findOneBy({ templateId, requestKey });
+    return row ? { code: row.code, openid: row.openid } : null;
+  }
+
   async search(q: CouponSearch): Promise<CouponSearchPage> {
     if (q.claimedFrom && q.claimedTo && q.claimedTo.getTime() <= q.claimedFrom.getTime()) {
       throw RuleViolation.of('claimedTo', 'claimedTo must be after claimedFrom');

@@ -21,6 +21,10 @@ export enum ClaimChannel {
   MENU = 'MENU',
   SUBSCRIBE = 'SUBSCRIBE',
   ADMIN = 'ADMIN',
+  /** A friend's claim through a share link (fission). */
+  SHARE = 'SHARE',
+  /** A sharer's reward for enough invited friends (fission). */
+  REWARD = 'REWARD',
 }
 
 @Entity('coupon')

@@ -22,6 +22,8 @@ export interface ClaimRequest {
   /** WeChat retry identity: MsgId, or FromUserName+CreateTime for events. */
   requestKey: string;
   channel: ClaimChannel;
+  /** Small, PII-free extras for the claim's audit event (e.g. who invited the follower). */
+  auditDetail?: Record<string, unknown>;
 }
 
 /** A claim addressed by what the follower sent (keyword, menu key, scene, or following). */

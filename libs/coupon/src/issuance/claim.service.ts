@@ -121,7 +121,7 @@ export class ClaimService {
         outcome: result.outcome,
         couponCode: result.coupon?.code ?? null,
         latencyMs: Math.round(performance.now() - started),
-        detail: { replayed: result.replayed },
+        detail: { ...req.auditDetail, replayed: result.replayed },
       });
       return result;
     } catch (err) {
@@ -130,7 +130,11 @@ export class ClaimService {
         ...event,
         outcome: ClaimOutcome.ERROR,
         latencyMs: Math.round(performance.now() - started),
-        detail: { replayed: false, error: err instanceof Error ? err.name : 'unknown' },
+        detail: {
+          ...req.auditDetail,
+          replayed: false,
+          error: err instanceof Error ? err.name : 'unknown',
+        },
       });
       throw err;
     }

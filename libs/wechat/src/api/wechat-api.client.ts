@@ -65,6 +65,19 @@ export class WechatApiClient {
     return r.ip_list ?? [];
   }
 
+  /** A follower's profile basics (cgi-bin/user/info): subscribed or not, and since when. */
+  async getUserInfo(openid: string): Promise<{ subscribe: boolean; subscribeTime: Date | null }> {
+    const r = await this.call<{ subscribe?: number; subscribe_time?: number }>(
+      { method: 'GET', path: 'cgi-bin/user/info', query: { openid, lang: 'zh_CN' } },
+      { idempotent: true },
+    );
+    return {
+      subscribe: r.subscribe === 1,
+      subscribeTime:
+        r.subscribe === 1 && r.subscribe_time ? new Date(r.subscribe_time * 1000) : null,
+    };
+  }
+
   /** Customer-service text message (within 48 h of the follower's last interaction). Not retried. */
   async sendCustomText(openid: string, content: string): Promise<void> {
     await this.call(

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { wechatConfig, type WechatConfig } from '../wechat.settings';
 
 export const SESSION_COOKIE = 'wxc_session';
@@ -13,8 +13,7 @@ export interface FollowerSession {
 /**
  * A short stateless session for follower web pages: base64url(JSON) + '.' + HMAC-SHA256. The key
  * is domain-separated, so sharing the secret with JWT signing cannot turn one into the other.
- * Only issued for now: its reader (a constant-time check of the MAC and the expiry) comes with the
- * follower pages that need it (the h5 edge).
+ * `verify` is its reader (a constant-time check of the MAC, then the expiry), used by the h5 edge.
  */
 @Injectable()
 export class SessionSigner {
@@ -33,6 +32,26 @@ export class SessionSigner {
       'base64url',
     );
     return { value: `${payload}.${this.mac(payload)}`, session };
+  }
+
+  /** The session a cookie value carries, or null when it is forged, malformed or expired. */
+  verify(value: string, now = Date.now()): FollowerSession | null {
+    const dot = value.indexOf('.');
+    if (dot <= 0 || value.length > 512) return null;
+    const payload = value.slice(0, dot);
+    const given = Buffer.from(value.slice(dot + 1));
+    const expected = Buffer.from(this.mac(payload));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    try {
+      const { o, e } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+        o?: unknown;
+        e?: unknown;
+      };
+      if (typeof o !== 'string' || !o || typeof e !== 'number') return null;
+      return e > Math.floor(now / 1000) ? { openid: o, expiresAt: e } : null;
+    } catch {
+      return null;
+    }
   }
 
   private mac(payload: string): string {

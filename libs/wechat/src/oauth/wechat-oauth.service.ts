@@ -23,6 +23,21 @@ export class WechatOAuthService {
     @Inject(wechatConfig.KEY) private readonly cfg: WechatConfig,
   ) {}
 
+  /**
+   * Where to send a follower's browser for a snsapi_base authorization: WeChat comes back to
+   * `redirectUri` (our /wx/oauth/callback) with a code and `state` (the same-origin path to return to).
+   */
+  authorizeUrl(redirectUri: string, state: string): string {
+    const q = new URLSearchParams({
+      appid: this.cfg.appId,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'snsapi_base',
+      state,
+    });
+    return `${this.cfg.oauthAuthorizeUrl}?${q.toString()}#wechat_redirect`;
+  }
+
   async openidFor(code: string): Promise<string> {
     try {
       // A code works once: never retried. The web access_token in the answer is not needed.

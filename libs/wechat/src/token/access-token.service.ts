@@ -21,6 +21,9 @@ const RELEASE_LOCK = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+/** Where the jsapi_ticket lives: next to the access_token it was fetched with (same hash tag). */
+export const jsapiTicketKey = (appId: string): string => `wx:{at:${appId}}:jsapi`;
+
 export class AccessTokenUnavailableError extends Error {
   constructor() {
     super('access_token unavailable: another instance is fetching it and did not finish in time');
@@ -40,6 +43,7 @@ export class AccessTokenService {
   private readonly tokenKey: string;
   private readonly lockKey: string;
   private readonly rejectedKey: string;
+  private readonly ticketKey: string;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
@@ -51,6 +55,7 @@ export class AccessTokenService {
     this.tokenKey = `${tag}:token`;
     this.lockKey = `${tag}:lock`;
     this.rejectedKey = `${tag}:rejected`;
+    this.ticketKey = jsapiTicketKey(cfg.appId);
   }
 
   async getToken(): Promise<string> {
@@ -84,7 +89,11 @@ export class AccessTokenService {
   /** The platform rejected `token` (40001/40014/42001): forget it unless it was already replaced. */
   async invalidate(token: string): Promise<boolean> {
     const deleted = await this.redis.eval(COMPARE_AND_DELETE_FIELD, 1, this.tokenKey, token);
-    if (deleted === 1) await this.redis.set(this.rejectedKey, token, 'PX', 7_200_000);
+    if (deleted === 1) {
+      await this.redis.set(this.rejectedKey, token, 'PX', 7_200_000);
+      // The jsapi_ticket was fetched with the rejected token: it goes with it.
+      await this.redis.del(this.ticketKey);
+    }
     return deleted === 1;
   }
 

@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEvent, OutcomeCount } from '@app/audit';
+import { AUDIT_KINDS } from '@app/core';
 
 export class AuditEventView {
   @ApiProperty({ example: '0193b5a2-7c1e-7f00-8a3b-2f4c5d6e7f80' }) eventId: string;
-  @ApiProperty({ enum: ['CLAIM', 'REDEEM', 'REDEEM_UNDO', 'REVOKE'] }) kind: string;
+  @ApiProperty({ enum: AUDIT_KINDS }) kind: string;
   @ApiProperty({ example: 'GRANTED' }) outcome: string;
   @ApiProperty({ type: Number, nullable: true }) templateId: number | null;
   @ApiProperty({ type: String, nullable: true }) openid: string | null;
