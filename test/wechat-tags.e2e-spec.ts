@@ -116,6 +116,7 @@ describe('WeChat tags and tag audiences (e2e)', () => {
 
     const started = await api(t, 'POST', `/api/v1/admin/audiences/${audienceId}/sync`);
     expect(started.statusCode).toBe(202);
+    expect(started.json()).toMatchObject({ jobId: started.json<JobView>().id, state: 'QUEUED' });
     const done = await finished(t, started.json<JobView>().id);
     expect(done).toMatchObject({ kind: 'audience-sync', state: 'DONE', progress: 25, total: 25 });
     const audience = await api(t, 'GET', `/api/v1/admin/audiences/${audienceId}`);

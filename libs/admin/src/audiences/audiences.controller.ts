@@ -39,7 +39,7 @@ import {
   CreateAudienceDto,
   MembersUploadResult,
 } from './dto/audience.dto';
-import { GrowthJobView } from '../jobs/dto/growth-job.view';
+import { JobAcceptedView } from '../jobs/dto/growth-job.view';
 import { STREAMED_UPLOAD, uploadLines } from './upload-body';
 
 const ID = new ParseIntPipe({ errorHttpStatusCode: 400 });
@@ -141,12 +141,12 @@ export class AudiencesController {
       'One sync per audience at a time: while one is queued or running, this returns it.',
   })
   @ApiParam({ name: 'id', type: Number })
-  @ApiAcceptedResponse({ type: GrowthJobView, description: 'The (new or running) sync job' })
+  @ApiAcceptedResponse({ type: JobAcceptedView, description: 'The (new or running) sync job' })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
   @ApiConflictResponse({ type: ApiRefusalResponse, description: 'Not a WECHAT_TAG audience' })
-  async sync(@Param('id', ID) id: number): Promise<GrowthJobView> {
+  async sync(@Param('id', ID) id: number): Promise<JobAcceptedView> {
     const { job } = await this.syncs.start(id);
-    return GrowthJobView.from(job);
+    return JobAcceptedView.accepted(job);
   }
 
   @Post(':id/members::add')

@@ -28,7 +28,7 @@ import { AdminRole } from '../auth/entities/admin-user.entity';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorResponse, ApiRefusalResponse } from '../common/api-error.response';
 import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
-import { GrowthJobView } from '../jobs/dto/growth-job.view';
+import { JobAcceptedView } from '../jobs/dto/growth-job.view';
 import {
   CreatedWechatTag,
   CreateWechatTagDto,
@@ -112,17 +112,17 @@ export class WechatTagsController {
       'returns it.',
   })
   @ApiParam({ name: 'tagId', type: Number, example: 134 })
-  @ApiAcceptedResponse({ type: GrowthJobView })
+  @ApiAcceptedResponse({ type: JobAcceptedView })
   @ApiBadRequestResponse({ type: ApiErrorResponse })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'No such template or tag' })
   async tagFromCoupons(
     @Param('tagId', new ParseIntPipe({ errorHttpStatusCode: 400 })) tagId: number,
     @Body() dto: TagFromCouponsDto,
-  ): Promise<GrowthJobView> {
+  ): Promise<JobAcceptedView> {
     const status = (dto.status ?? null) as (CouponStatus & TaggableStatus) | null;
     try {
       const { job } = await this.tagging.start(tagId, dto.templateId, status);
-      return GrowthJobView.from(job);
+      return JobAcceptedView.accepted(job);
     } catch (err) {
       throw toHttpError(err);
     }

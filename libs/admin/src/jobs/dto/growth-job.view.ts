@@ -41,3 +41,16 @@ export class GrowthJobView {
     };
   }
 }
+
+/** 202 answer of a request that queued (or found running) a background job. */
+export class JobAcceptedView extends GrowthJobView {
+  @ApiProperty({
+    description: 'The job id (same as id): poll GET /api/v1/admin/jobs/{jobId}',
+    example: 12,
+  })
+  jobId: number;
+
+  static accepted(j: GrowthJob): JobAcceptedView {
+    return { ...GrowthJobView.from(j), jobId: j.id };
+  }
+}
