@@ -218,6 +218,38 @@ describe('Audiences and the claim gate (e2e)', () => {
     expect(codeIn(await claim(a, tpl, oid(88_888)))).toBeTruthy();
   }, 120_000);
 
+  it('an upload cut off by the client changes nothing', async () => {
+    const audienceId = await audience([oid('kept')]);
+    await a.app.listen(0, '127.0.0.1').catch(() => undefined); // listening already: fine
+    const { port } = a.app.getHttpServer().address() as AddressInfo;
+    const req = httpRequest({
+      port,
+      host: '127.0.0.1',
+      method: 'PUT',
+      path: `/api/v1/admin/audiences/${audienceId}/members`,
+      headers: { authorization: `Bearer ${marketer}`, 'content-type': 'text/csv' },
+    });
+    req.on('error', () => undefined);
+    for (let i = 0; i < 5000; i += 1) req.write(`${oid(i)}\n`);
+    const view = async () =>
+      (await api(a, 'GET', `/api/v1/admin/audiences/${audienceId}`)).json<{
+        syncStatus: string;
+        memberCount: number;
+      }>();
+    await waitFor('the upload to start', async () => (await view()).syncStatus === 'RUNNING');
+    req.destroy(); // the client goes away mid-body
+    const after = await waitFor('the upload to be given up', async () => {
+      const v = await view();
+      return v.syncStatus !== 'RUNNING' ? v : null;
+    });
+    expect(after).toMatchObject({ memberCount: 1, syncStatus: 'FAILED' });
+    const [{ n }] = await a.db.query<{ n: string }[]>(
+      'SELECT COUNT(*) AS n FROM audience_member WHERE audience_id = ?',
+      [audienceId],
+    );
+    expect(Number(n)).toBe(1);
+  });
+
   it('takes a JSON array upload; refuses what is not one, and other media types', async () => {
     const audienceId = await audience();
     const url = `/api/v1/admin/audiences/${audienceId}/members`;

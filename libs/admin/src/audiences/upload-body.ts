@@ -47,6 +47,9 @@ export function uploadLines(request: FastifyRequest): AsyncIterable<MemberLine> 
 /** One openid per line; blank lines skipped; a first line that is a header (`openid`) skipped. */
 async function* csvLines(body: Readable): AsyncIterable<MemberLine> {
   const lines = createInterface({ input: body, crlfDelay: Infinity });
+  // A client that goes away mid-upload closes the stream without ending it: stop reading.
+  body.on('close', () => lines.close());
+  body.on('error', () => lines.close());
   let line = 0;
   for await (const raw of lines) {
     line += 1;
@@ -55,12 +58,26 @@ async function* csvLines(body: Readable): AsyncIterable<MemberLine> {
     if (line === 1 && /^openid$/i.test(value)) continue;
     yield { line, value };
   }
+  assertComplete(body);
+}
+
+/** Only a body read to its end may replace a list (a cut-off upload changes nothing). */
+function assertComplete(body: Readable): void {
+  if (!body.readableEnded) {
+    throw new BadRequestException(
+      'The upload ended before its body was complete; nothing was changed',
+    );
+  }
 }
 
 /** A JSON array of strings, parsed as it streams (stream-json); a non-string item is invalid. */
 async function* jsonItems(body: Readable): AsyncIterable<MemberLine> {
   const parser = StreamArray.withParser();
-  body.on('error', (err) => parser.destroy(err));
+  const cutOff = () => {
+    if (!body.readableEnded) parser.destroy(new Error('the upload ended before it was complete'));
+  };
+  body.on('error', cutOff);
+  body.on('close', cutOff);
   const items = body.pipe(parser) as unknown as AsyncIterable<{ key: number; value: unknown }>;
   try {
     for await (const { key, value } of items) {
