@@ -243,11 +243,18 @@ describe('Audiences and the claim gate (e2e)', () => {
       return v.syncStatus !== 'RUNNING' ? v : null;
     });
     expect(after).toMatchObject({ memberCount: 1, syncStatus: 'FAILED' });
-    const [{ n }] = await a.db.query<{ n: string }[]>(
-      'SELECT COUNT(*) AS n FROM audience_member WHERE audience_id = ?',
-      [audienceId],
-    );
-    expect(Number(n)).toBe(1);
+    const rows = async (live: boolean) =>
+      Number(
+        (
+          await a.db.query<{ n: string }[]>(
+            `SELECT COUNT(*) AS n FROM audience_member m JOIN audience a ON a.id = m.audience_id
+             WHERE m.audience_id = ?${live ? ' AND m.generation = a.generation' : ''}`,
+            [audienceId],
+          )
+        )[0].n,
+      );
+    expect(await rows(true)).toBe(1); // the live list never changed
+    await waitFor('the staged rows to be dropped', async () => (await rows(false)) === 1);
   });
 
   it('takes a JSON array upload; refuses what is not one, and other media types', async () => {
