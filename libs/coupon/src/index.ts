@@ -23,6 +23,9 @@ export { CouponStatus } from './entities/coupon.entity';
 export { ClaimOutcome } from './issuance/claim-result';
 export type { ClaimResult } from './issuance/claim-result';
 export { ClaimService } from './issuance/claim.service';
+// The MySQL proof of a claim, for the specs that drive it directly.
+export { CouponWriter } from './issuance/coupon-writer';
+export type { CouponRow, WriteOutcome } from './issuance/coupon-writer';
 export { generateCouponCode } from './issuance/coupon-code';
 export { StockReconciler } from './issuance/stock-reconciler';
 export { templateKeys } from './issuance/template-keys';
