@@ -175,4 +175,29 @@ describe('WeChat tags and tag audiences (e2e)', () => {
     const audience = await api(t, 'GET', `/api/v1/admin/audiences/${audienceId}`);
     expect(audience.json()).toMatchObject({ memberCount: 50, syncStatus: 'DONE' });
   }, 60_000);
+
+  it('two instances asked to sync the same audience at once run one job', async () => {
+    const tagId = fake.growth.addTag('并发');
+    fake.growth.tagFollowers(tagId, [oid('c', 1), oid('c', 2)]);
+    const audienceId = await tagAudience(t, tagId);
+    const other = await boot();
+    try {
+      const [x, y] = await Promise.all(
+        [t, other].map((app) => api(app, 'POST', `/api/v1/admin/audiences/${audienceId}/sync`)),
+      );
+      expect([x.statusCode, y.statusCode]).toEqual([202, 202]);
+      expect(x.json<JobView>().id).toBe(y.json<JobView>().id);
+      const done = await finished(other, x.json<JobView>().id);
+      expect(done).toMatchObject({ state: 'DONE', progress: 2 });
+      const viewer = await adminToken(t.app, AdminRole.VIEWER);
+      const asViewer = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/admin/jobs/${done.id}`,
+        headers: { authorization: `Bearer ${viewer}` },
+      });
+      expect(asViewer.statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
 });
