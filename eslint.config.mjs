@@ -13,6 +13,8 @@ export default tseslint.config(
       'jest.config.js',
       'jest.stryker.config.js',
       'stryker.config.mjs',
+      'jest.stryker-claim.config.js',
+      'stryker.claim.config.mjs',
       'reports/**',
       '.stryker-tmp/**',
       '.dependency-cruiser.js',
@@ -32,6 +34,28 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       '@typescript-eslint/no-extraneous-class': 'off',
+    },
+  },
+  {
+    // Coupon (and the growth domain to come) raise domain refusals: HTTP exceptions belong to the
+    // edges, which answer refusals through core's one error body (issue #11 item 1). Imports of
+    // Swagger/class-validator are refused by dependency-cruiser; names need this rule.
+    files: ['libs/coupon/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/common'],
+              importNamePattern: 'Exception$',
+              message:
+                'coupon throws a DomainRefusal subclass (libs/coupon/src/refusals), not HTTP.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -14,6 +14,7 @@ import { waitFor } from './support/audit-events';
 import { activeTemplate } from './support/templates';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { WechatSimulator } from './support/wechat-simulator';
+import { wxClient } from './support/wx-client';
 import { TEST_ENV } from './setup/test-env';
 
 /** Pinned to the MySQL fallback so the table can be taken away; Mongo is covered by the contract. */
@@ -61,25 +62,10 @@ describe('audit pipeline (real Redis stream + MariaDB sink)', () => {
   it('records one event per claim through /wx, with outcome, code, latency and replay flag', async () => {
     const tpl = await activeTemplate(t.app, { keyword: '审计券', perUserLimit: 1 });
     const first = sim.text('o-audit-1', '审计券', '910000000000001');
-    await t.app.inject({
-      method: 'POST',
-      url: first.url,
-      payload: first.body,
-      headers: { 'content-type': 'text/xml' },
-    });
-    await t.app.inject({
-      method: 'POST',
-      url: first.url,
-      payload: first.body,
-      headers: { 'content-type': 'text/xml' },
-    }); // WeChat retry
+    await wxClient(t).post(first);
+    await wxClient(t).post(first); // WeChat retry
     const second = sim.text('o-audit-1', '审计券', '910000000000002');
-    await t.app.inject({
-      method: 'POST',
-      url: second.url,
-      payload: second.body,
-      headers: { 'content-type': 'text/xml' },
-    });
+    await wxClient(t).post(second);
 
     const sink = t.app.get(AuditEventSink);
     const page = await waitFor('three claim events', async () => {

@@ -3,6 +3,7 @@ import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate } from './support/templates';
 import { TcpProxy } from './support/tcp-proxy';
 import { WechatSimulator } from './support/wechat-simulator';
+import { wxClient } from './support/wx-client';
 import { TEST_ENV } from './setup/test-env';
 
 jest.setTimeout(60_000);
@@ -35,21 +36,7 @@ describe('faults: MySQL down', () => {
   });
 
   const ready = () => t.app.inject({ method: 'GET', url: '/health/ready' });
-  const claim = async (openid: string) => {
-    const req = sim.text(openid, '断库');
-    const started = Date.now();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': 'text/xml' },
-    });
-    return {
-      status: res.statusCode,
-      text: (await sim.readReply(res.body)).Content,
-      ms: Date.now() - started,
-    };
-  };
+  const claim = (openid: string) => wxClient(t).reply(sim, sim.text(openid, '断库'));
 
   it('readiness turns red, followers get an answer (never a false "granted"), and it recovers', async () => {
     await activeTemplate(t.app, { keyword: '断库', totalQuantity: 10 });

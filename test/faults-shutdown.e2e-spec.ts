@@ -8,7 +8,7 @@ import { activeTemplate } from './support/templates';
 import { RedisServerProcess } from './support/redis-server';
 import { WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
-import { codeIn } from './support/replies';
+import { codeIn, wxClient } from './support/wx-client';
 
 jest.setTimeout(60_000);
 
@@ -43,16 +43,9 @@ describe('faults: graceful shutdown mid-burst', () => {
     const inFlight = t.app.get(InFlightWork);
 
     const send = async (i: number): Promise<string> => {
-      const req = sim.text(`o-stop-${i}`, '停机');
       try {
-        const res = await t.app.inject({
-          method: 'POST',
-          url: req.url,
-          payload: req.body,
-          headers: { 'content-type': 'text/xml' },
-        });
-        if (res.statusCode !== 200) return `HTTP ${res.statusCode}`;
-        return (await sim.readReply(res.body)).Content;
+        const { status, text } = await wxClient(t).reply(sim, sim.text(`o-stop-${i}`, '停机'));
+        return status === 200 ? text : `HTTP ${status}`;
       } catch (err) {
         return `refused: ${String(err)}`;
       }

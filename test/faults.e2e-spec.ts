@@ -7,7 +7,7 @@ import { activeTemplate } from './support/templates';
 import { RedisServerProcess } from './support/redis-server';
 import { WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
-import { codeIn } from './support/replies';
+import { codeIn, wxClient } from './support/wx-client';
 
 jest.setTimeout(60_000);
 
@@ -43,16 +43,9 @@ describe('faults: Redis and MySQL failures on the claim path', () => {
   });
 
   async function claim(openid: string, keyword: string): Promise<{ text: string; ms: number }> {
-    const req = sim.text(openid, keyword);
-    const started = Date.now();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': 'text/xml' },
-    });
-    expect(res.statusCode).toBe(200);
-    return { text: (await sim.readReply(res.body)).Content, ms: Date.now() - started };
+    const { status, text, ms } = await wxClient(t).reply(sim, sim.text(openid, keyword));
+    expect(status).toBe(200);
+    return { text, ms };
   }
 
   const ready = async () =>

@@ -3,6 +3,7 @@ import { RATE_LIMITED_TEXT, templateKeys } from '@app/coupon';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate } from './support/templates';
 import { type SimulatedRequest, WechatSimulator } from './support/wechat-simulator';
+import { codeIn, wxClient } from './support/wx-client';
 import { TEST_ENV } from './setup/test-env';
 
 const safe = new WechatSimulator({
@@ -27,18 +28,10 @@ describe('Per-follower claim limit on /wx (Redis-backed, across instances)', () 
     await b.close();
   });
 
-  async function send(t: TestApp, req: SimulatedRequest): Promise<string> {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': 'text/xml' },
-    });
-    // Never an HTTP error WeChat would retry: a passive text reply, encrypted like any other.
-    expect(res.statusCode).toBe(200);
-    return (await safe.readReply(res.body)).Content;
-  }
-  const granted = (text: string) => /券码：[0-9A-Z]{16}/.test(text);
+  // Never an HTTP error WeChat would retry (send fails on anything but 200): a passive text
+  // reply, encrypted like any other.
+  const send = (t: TestApp, req: SimulatedRequest) => wxClient(t).send(safe, req);
+  const granted = (text: string) => codeIn(text) !== undefined;
   const limitedCount = async (): Promise<number> => {
     let n = 0;
     for (const t of [a, b]) {

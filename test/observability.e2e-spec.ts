@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { adminToken } from './support/admin-client';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate } from './support/templates';
-import { WechatSimulator } from './support/wechat-simulator';
+import { type SimulatedRequest, WechatSimulator } from './support/wechat-simulator';
+import { wxClient } from './support/wx-client';
 import { TEST_ENV } from './setup/test-env';
 
 const sim = new WechatSimulator({
@@ -23,13 +24,7 @@ describe('observability: JSON logs without secrets, Prometheus metrics (e2e)', (
   });
   afterAll(() => t.close());
 
-  const wx = (req: { url: string; body: string }) =>
-    t.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': 'text/xml' },
-    });
+  const wx = (req: SimulatedRequest) => wxClient(t).post(req);
 
   it('exposes the named series at /metrics after real traffic', async () => {
     const tpl = await activeTemplate(t.app, { keyword: '指标' });
@@ -72,9 +67,9 @@ describe('observability: JSON logs without secrets, Prometheus metrics (e2e)', (
     await activeTemplate(t.app, { keyword: '日志' });
     const claim = sim.text('o-secret-openid', '日志');
     const res = await wx(claim);
-    const bind = await wx(sim.text('o-phone-owner', '绑定手机 13912345678'));
-    expect(bind.statusCode).toBe(200);
-    expect((await sim.readReply(bind.body)).Content).toContain('139****5678');
+    const bind = await wxClient(t).reply(sim, sim.text('o-phone-owner', '绑定手机 13912345678'));
+    expect(bind.status).toBe(200);
+    expect(bind.text).toContain('139****5678');
     expect(res.headers['x-request-id']).toBeDefined();
     await new Promise((r) => setTimeout(r, 300)); // async file destination
 

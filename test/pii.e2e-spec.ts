@@ -3,6 +3,7 @@ import { PiiCipher, PiiDecryptionError } from '@app/core';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { adminToken } from './support/admin-client';
 import { type SimulatedRequest, WechatSimulator } from './support/wechat-simulator';
+import { wxClient } from './support/wx-client';
 import { TEST_ENV } from './setup/test-env';
 
 const safe = new WechatSimulator({
@@ -32,16 +33,7 @@ describe('Follower phone binding: encrypted at rest, blind-index lookup, masked 
   });
   afterAll(() => t.close());
 
-  async function send(sim: WechatSimulator, req: SimulatedRequest): Promise<string> {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': 'text/xml' },
-    });
-    expect(res.statusCode).toBe(200);
-    return (await sim.readReply(res.body)).Content;
-  }
+  const send = (sim: WechatSimulator, req: SimulatedRequest) => wxClient(t).send(sim, req);
   const bind = (openid: string, text: string) => send(safe, safe.text(openid, text));
   const api = (url: string, role: AdminRole = AdminRole.ADMIN) =>
     t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens.get(role)}` } });

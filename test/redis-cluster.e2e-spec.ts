@@ -6,7 +6,7 @@ import { activeTemplate } from './support/templates';
 import { flushCluster, RedisClusterProcess } from './support/redis-cluster';
 import { WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
-import { codeIn } from './support/replies';
+import { codeIn, wxClient } from './support/wx-client';
 
 jest.setTimeout(60_000);
 
@@ -34,17 +34,8 @@ describe('Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     await flushCluster(t.redis as Cluster);
   });
 
-  async function claim(app: TestApp, openid: string, keyword: string): Promise<string> {
-    const req = sim.text(openid, keyword);
-    const res = await app.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': 'text/xml' },
-    });
-    expect(res.statusCode).toBe(200);
-    return (await sim.readReply(res.body)).Content;
-  }
+  const claim = (app: TestApp, openid: string, keyword: string): Promise<string> =>
+    wxClient(app).send(sim, sim.text(openid, keyword));
 
   async function rows(
     templateId: number,

@@ -5,7 +5,7 @@ import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate } from './support/templates';
 import { WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
-import { codeIn } from './support/replies';
+import { codeIn, wxClient } from './support/wx-client';
 
 const sim = new WechatSimulator({ token: TEST_ENV.WECHAT_TOKEN, appId: TEST_ENV.WECHAT_APP_ID });
 
@@ -25,16 +25,8 @@ describe('stock reconciliation (e2e)', () => {
     delete process.env.STOCK_RECONCILE_GRACE_SECONDS;
   });
 
-  const claim = async (openid: string, keyword = '对账') => {
-    const req = sim.text(openid, keyword);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': 'text/xml' },
-    });
-    return (await sim.readReply(res.body)).Content;
-  };
+  const claim = (openid: string, keyword = '对账') =>
+    wxClient(t).send(sim, sim.text(openid, keyword));
 
   it('gives a lost slot back only after it stayed missing for the grace period', async () => {
     const tpl = await activeTemplate(t.app, { keyword: '对账', totalQuantity: 3 });
@@ -65,13 +57,7 @@ describe('stock reconciliation (e2e)', () => {
 
   it('leaves a healthy template alone (fast path: rows + free = issued)', async () => {
     const tpl = await activeTemplate(t.app, { keyword: '对账2', totalQuantity: 5 });
-    const req = sim.text('o-ok', '对账2');
-    await t.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': 'text/xml' },
-    });
+    await wxClient(t).post(sim.text('o-ok', '对账2'));
     expect(await t.app.get(StockReconciler).reconcileAll(Date.now() + 10 * 60_000)).toBe(0);
     expect(await t.redis.scard(templateKeys(tpl.id).free)).toBe(0);
   });

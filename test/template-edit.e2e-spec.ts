@@ -4,7 +4,7 @@ import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { templateBody } from './support/templates';
 import { type SimulatedRequest, WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
-import { codeIn } from './support/replies';
+import { codeIn, wxClient } from './support/wx-client';
 
 const BASE = '/api/v1/admin/coupon-templates';
 const sim = new WechatSimulator({ token: TEST_ENV.WECHAT_TOKEN, appId: TEST_ENV.WECHAT_APP_ID });
@@ -28,15 +28,7 @@ describe('template editing, daily cap and 我的优惠券 (e2e)', () => {
     t.app.inject({ method, url, payload, headers: { authorization: `Bearer ${marketer}` } });
   const create = async (overrides = {}) =>
     (await call('POST', BASE, templateBody(overrides))).json<{ id: number; version: number }>();
-  const say = async (req: SimulatedRequest): Promise<string> => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': 'text/xml' },
-    });
-    return (await sim.readReply(res.body)).Content ?? '';
-  };
+  const say = (req: SimulatedRequest) => wxClient(t).send(sim, req);
   const rows = async (id: number) =>
     Number(
       (

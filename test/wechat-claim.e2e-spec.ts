@@ -3,7 +3,7 @@ import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate } from './support/templates';
 import { type SimulatedRequest, WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
-import { codeIn } from './support/replies';
+import { codeIn, wxClient } from './support/wx-client';
 
 const safe = new WechatSimulator({
   token: TEST_ENV.WECHAT_TOKEN,
@@ -21,20 +21,8 @@ describe('WeChat claim path (real MariaDB + Redis, real HTTP stack)', () => {
   beforeEach(() => resetState(t));
   afterAll(() => t.close());
 
-  const post = (req: SimulatedRequest, contentType = 'text/xml') =>
-    t.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': contentType },
-    });
-
-  async function send(sim: WechatSimulator, req: SimulatedRequest): Promise<string> {
-    const res = await post(req);
-    expect(res.statusCode).toBe(200);
-    const reply = await sim.readReply(res.body);
-    return reply.Content;
-  }
+  const post = (req: SimulatedRequest, contentType?: string) => wxClient(t).post(req, contentType);
+  const send = (sim: WechatSimulator, req: SimulatedRequest) => wxClient(t).send(sim, req);
 
   const countRows = async (templateId: number): Promise<number> => {
     const [{ n }] = await t.db.query<{ n: string }[]>(

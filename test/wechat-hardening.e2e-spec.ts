@@ -242,7 +242,7 @@ describe('/wx hardening (real HTTP stack, MariaDB, Redis)', () => {
             return;
           }
           // Answered: only a complete, signed, encrypted text message may ever carry a coupon.
-          const code = codeIn((await safe.readReply(res.body)).Content ?? '');
+          const code = codeIn(await wx.read(safe, res));
           if (code) {
             granted += 1;
             expect(m).toBe('safe');

@@ -5,7 +5,7 @@ import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { activeTemplate } from './support/templates';
 import { type SimulatedRequest, WechatSimulator } from './support/wechat-simulator';
 import { TEST_ENV } from './setup/test-env';
-import { codeIn } from './support/replies';
+import { codeIn, wxClient } from './support/wx-client';
 
 const sim = new WechatSimulator({
   token: TEST_ENV.WECHAT_TOKEN,
@@ -30,17 +30,8 @@ describe('WeChat callback extras: late replies, welcome coupon, IP allow-list, O
   afterAll(() => fake.close());
 
   const post = (t: TestApp, req: SimulatedRequest, headers: Record<string, string> = {}) =>
-    t.app.inject({
-      method: 'POST',
-      url: req.url,
-      payload: req.body,
-      headers: { 'content-type': 'text/xml', ...headers },
-    });
-  const reply = async (t: TestApp, req: SimulatedRequest): Promise<string> => {
-    const res = await post(t, req);
-    expect(res.statusCode).toBe(200);
-    return (await sim.readReply(res.body)).Content ?? '';
-  };
+    wxClient(t).post(req, 'text/xml', headers);
+  const reply = (t: TestApp, req: SimulatedRequest) => wxClient(t).send(sim, req);
 
   describe('claims, subscribe and late replies', () => {
     let t: TestApp;

@@ -27,8 +27,10 @@ describe('architecture docs', () => {
     for (const rule of rules) expect(design).toContain(rule);
   });
 
-  it('every path it points to exists', () => {
-    const paths = [...design.matchAll(/`((?:libs|apps)\/[\w./-]+)`/g)].map((m) => m[1]);
+  it('every path the design and the README module table point to exists', () => {
+    const paths = [...`${design}\n${readme}`.matchAll(/`((?:libs|apps)\/[\w./-]+)`/g)].map(
+      (m) => m[1],
+    );
     const planned = /^(libs\/(growth|h5)|apps\/console)/;
     const missing = paths.filter((p) => !planned.test(p) && !existsSync(join(ROOT, p)));
     expect(missing).toEqual([]);

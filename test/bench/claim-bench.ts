@@ -14,6 +14,7 @@ import { Console } from 'node:console';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { codeIn } from '../support/replies';
 import { WechatSimulator } from '../support/wechat-simulator';
 import { AdminApi } from './admin-api';
 import {
@@ -61,7 +62,6 @@ const { values: args } = parseArgs({
 const out = new Console({ stdout: args.json ? process.stderr : process.stdout });
 
 const SAMPLE_EVERY = 100; // decrypt ~1% of replies
-const GRANT_RE = /券码：[0-9A-Z]{16}/;
 /** Untimed closed-loop warm-up before the first phase (JIT, pools) that also sizes the prebuild. */
 const WARMUP_MS = 2000;
 const WARMUP_PREBUILT = 4000;
@@ -233,7 +233,7 @@ async function measure(
   const samples = kind === 'bare' ? [] : res.samples; // bare replies are not claims
   for (const body of samples) {
     const reply = await ctx.sim.readReply(body).catch(() => ({ Content: undefined }));
-    if (GRANT_RE.test(reply.Content ?? '')) grants += 1;
+    if (codeIn(reply.Content ?? '') !== undefined) grants += 1;
   }
   const rows = meta.countRows ? await settledRows(ctx, rowsBefore, res.ok) : null;
   const per = (s: number, g: ProcessGroup): number | null =>

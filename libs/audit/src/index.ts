@@ -1,6 +1,5 @@
 // The public face of @app/audit. Named exports only; anything not listed here is internal.
 export { AuditModule } from './audit.module';
-export { decodeEvent } from './audit-event';
 export type { AuditEvent } from './audit-event';
 export { AuditEventSink } from './sinks/audit-event-sink';
 export type { OutcomeCount } from './sinks/audit-event-sink';
@@ -14,6 +13,6 @@ export { createAuditEventSink } from './sinks/audit-event-sink.provider';
 export { MongoAuditEventSink } from './sinks/mongo-audit-event.sink';
 export { MysqlAuditEventSink } from './sinks/mysql-audit-event.sink';
 export { entryEvents } from './audit-event';
-// Settings this lib owns (validated with every lib's at boot).
-export { auditConfig, AuditSettings } from './audit.settings';
+// Its settings, for tools and tests that build a sink outside Nest (the lib registers them).
+export { auditConfig } from './audit.settings';
 export type { AuditConfig } from './audit.settings';

@@ -9,7 +9,6 @@ import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { createValidationPipe } from './errors/validation';
 import { RedisModule } from './redis/redis.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
-import { ThrottleModule } from './throttle/throttle.module';
 
 /** Config, MySQL, Redis, periodic jobs, and the request pipeline pieces every route shares. */
 @Module({
@@ -21,7 +20,6 @@ import { ThrottleModule } from './throttle/throttle.module';
     RedisModule,
     SchedulingModule,
     HealthModule,
-    ThrottleModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

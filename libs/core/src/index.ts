@@ -40,6 +40,5 @@ export { randomBytesPooled, randomNonce } from './crypto/random-pool';
 export { slug, toApiErrorBody } from './errors/http-exception.filter';
 export { AppLogger } from './logging/app-logger';
 export { serveClusterMetrics } from './metrics/cluster-metrics';
-export { IsIsoDateTime, isIsoDateTime } from './dto/is-iso-date-time';
-export { ADMIN_API_PREFIX, AdminRateLimiter, isAdminRoute } from './throttle/admin-rate-limiter';
+export { IsIsoDateTime } from './dto/is-iso-date-time';
 export { MetricsServer } from './metrics/metrics.server';

@@ -29,7 +29,6 @@ export type { CouponRow, WriteOutcome } from './issuance/coupon-writer';
 export { generateCouponCode } from './issuance/coupon-code';
 export { StockReconciler } from './issuance/stock-reconciler';
 export { templateKeys } from './issuance/template-keys';
-export { TemplateStateService } from './issuance/template-state.service';
 // Coupons held, redeemed, revoked, expired
 export { CouponCsvExporter } from './coupons/coupon-csv';
 export { effectiveStatus } from './coupons/coupon-record';
@@ -56,15 +55,8 @@ export type {
   StatsRange,
   TemplateStats,
 } from './stats/coupon-stats';
-// Refusals: the HTTP edge answers each through core's one error body (REFUSAL_STATUS).
-export {
-  CouponRefusal,
-  NotFound,
-  RedeemRefusal,
-  RuleViolation,
-  StateConflict,
-  TemplateRuleViolation,
-} from './refusals/coupon-refusals';
+// Refusals other libs raise too; the HTTP edge answers each through core's one error body.
+export { NotFound, RuleViolation, StateConflict } from './refusals/coupon-refusals';
 // Followers
 export { FollowerService } from './followers/follower.service';
 export type { FollowerRecord, PhoneBindingResult } from './followers/follower.service';
@@ -82,6 +74,3 @@ export {
 export { ISSUANCE_SCRIPTS } from './issuance/issuance.constants';
 export { defineIssuanceScripts } from './issuance/issuance-scripts';
 export type { IssuanceScripts } from './issuance/issuance-scripts';
-// Settings this lib owns (validated with every lib's at boot).
-export { couponConfig, CouponSettings } from './coupon.settings';
-export type { CouponConfig } from './coupon.settings';

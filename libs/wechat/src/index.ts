@@ -23,6 +23,5 @@ export { HandlerOrder, messageKey, WechatDispatcher } from './dispatch/wechat-di
 export type { WechatMessage, WechatMessageHandler } from './dispatch/wechat-dispatcher';
 // Reply texts followers read (tests assert them).
 export { BUSY_TEXT, PENDING_TEXT } from './routing/reply-texts';
-// Settings this lib owns (validated with every lib's at boot).
-export { wechatConfig, WechatSettings } from './wechat.settings';
+// The settings type the app reads (the lib registers and validates its own namespace).
 export type { WechatConfig } from './wechat.settings';

@@ -6,9 +6,11 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Redis } from 'ioredis';
-import { AdminRateLimiter, type AppConfig, IS_PUBLIC_KEY } from '@app/core';
+import { IS_PUBLIC_KEY } from '@app/core';
 import { TEST_ENV } from '../../../../test/setup/test-env';
 import type { AdminPrincipal } from './admin-principal';
+import { AdminRateLimiter } from './admin-rate-limiter';
+import type { AuthConfig } from './auth.settings';
 import { AuthGuard } from './auth.guard';
 import type { AuthService } from './auth.service';
 import { AdminRole } from './entities/admin-user.entity';
@@ -32,7 +34,7 @@ const auth = {
 // The real limiter on the test Redis, with a budget no test here reaches.
 const redis = new Redis(TEST_ENV.REDIS_URL, { lazyConnect: true });
 const limiter = new AdminRateLimiter(
-  { adminRateLimit: 1_000_000, adminRateWindowSeconds: 60 } as AppConfig,
+  { adminRateLimit: 1_000_000, adminRateWindowSeconds: 60 } as AuthConfig,
   redis,
 );
 const guard = new AuthGuard(new Reflector(), auth, limiter);

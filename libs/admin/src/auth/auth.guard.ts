@@ -7,7 +7,8 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { AdminRateLimiter, IS_PUBLIC_KEY, isAdminRoute } from '@app/core';
+import { IS_PUBLIC_KEY } from '@app/core';
+import { AdminRateLimiter, isAdminRoute } from './admin-rate-limiter';
 import type { AuthenticatedRequest } from './admin-principal';
 import { AuthService } from './auth.service';
 import { AdminRole } from './entities/admin-user.entity';

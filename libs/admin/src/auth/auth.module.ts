@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, type JwtModuleOptions } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminRateLimiter } from './admin-rate-limiter';
 import { authConfig, type AuthConfig } from './auth.settings';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -31,6 +32,7 @@ import { PasswordHasher } from './password-hasher';
     PasswordHasher,
     AuthService,
     LoginThrottle,
+    AdminRateLimiter,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, PasswordHasher, LoginThrottle],

@@ -2,7 +2,8 @@ import { IsString, Matches, MinLength } from 'class-validator';
 import { IntSetting, defineSettings } from '@app/core';
 
 /**
- * The admin edge's settings: staff login (JWT), the bootstrap account, the login budget.
+ * The admin edge's settings: staff login (JWT), the bootstrap account, the login budget, the
+ * admin API rate limit.
  * Validated with every other lib's at boot.
  */
 export class AuthSettings {
@@ -23,6 +24,13 @@ export class AuthSettings {
   @IntSetting(1, 86400)
   LOGIN_THROTTLE_WINDOW_SECONDS = 900;
 
+  /** Admin API requests allowed per account (per IP without a valid token) in each window. */
+  @IntSetting(1, Number.MAX_SAFE_INTEGER)
+  ADMIN_RATE_LIMIT = 300;
+
+  @IntSetting(1, 3600)
+  ADMIN_RATE_WINDOW_SECONDS = 60;
+
   @Matches(/^[A-Za-z0-9_.-]{3,64}$/, {
     message: 'ADMIN_BOOTSTRAP_USERNAME must be 3-64 of [A-Za-z0-9_.-]',
   })
@@ -41,6 +49,8 @@ export const authConfig = defineSettings('auth', AuthSettings, (s) => ({
   loginMaxFailuresPerUsername: s.LOGIN_MAX_FAILURES_PER_USERNAME,
   loginMaxFailuresPerIp: s.LOGIN_MAX_FAILURES_PER_IP,
   loginThrottleWindowSeconds: s.LOGIN_THROTTLE_WINDOW_SECONDS,
+  adminRateLimit: s.ADMIN_RATE_LIMIT,
+  adminRateWindowSeconds: s.ADMIN_RATE_WINDOW_SECONDS,
 }));
 
 export type AuthConfig = ReturnType<typeof authConfig>;

@@ -7,14 +7,14 @@ import { ApiErrorResponse } from './api-error.response';
  * get (`forbidden: false` where every signed-in admin may call it).
  */
 export function ApiAdminAuth(
-  opts: { forbidden?: string | false } = {},
+  opts: { forbidden?: string | false; unauthorized?: string } = {},
 ): ClassDecorator & MethodDecorator {
   const forbidden = opts.forbidden ?? 'Role may not do this';
   return applyDecorators(
     ApiBearerAuth('bearer'),
     ApiUnauthorizedResponse({
       type: ApiErrorResponse,
-      description: 'Missing or invalid bearer token',
+      description: opts.unauthorized ?? 'Missing or invalid bearer token',
     }),
     ...(forbidden === false
       ? []

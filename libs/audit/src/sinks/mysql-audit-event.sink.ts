@@ -9,6 +9,17 @@ import {
   type SummaryRange,
 } from './audit-event-sink';
 
+/** snake_case of a camelCase field name: its column in `audit_event`. */
+type Column<K extends string> = K extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Column<T>}`
+  : K;
+
+/** A row of `audit_event`, derived from the one AuditEvent definition (detail stored as JSON). */
+type AuditEventRow = {
+  [K in keyof AuditEvent as Column<K>]: K extends 'detail' ? string | null : AuditEvent[K];
+};
+
+/** Insert order; toParams follows it. */
 const COLUMNS = [
   'event_id',
   'kind',
@@ -22,25 +33,15 @@ const COLUMNS = [
   'instance',
   'occurred_at',
   'detail',
-];
+] as const satisfies readonly (keyof AuditEventRow)[];
+/** A field AuditEvent gains without a column here fails the build. */
+const everyColumn: [Exclude<keyof AuditEventRow, (typeof COLUMNS)[number]>] extends [never]
+  ? true
+  : never = true;
+void everyColumn;
 const ROWS_PER_INSERT = 500;
 const PURGE_BATCH = 5_000;
 const DAY_MS = 86_400_000;
-
-interface AuditEventRow {
-  event_id: string;
-  kind: AuditEvent['kind'];
-  outcome: string;
-  template_id: number | null;
-  openid: string | null;
-  coupon_code: string | null;
-  request_key: string | null;
-  channel: string | null;
-  latency_ms: number | null;
-  instance: string;
-  occurred_at: Date;
-  detail: string | null;
-}
 
 /**
  * Fallback sink when MONGODB_URI is unset: table `audit_event` (PRIMARY KEY event_id). INSERT IGNORE

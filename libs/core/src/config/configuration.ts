@@ -13,8 +13,6 @@ export const appConfig = registerAs('app', () => {
     metricsPort: env.METRICS_PORT,
     metricsHost: env.METRICS_HOST ?? env.HOST,
     metricsToken: env.METRICS_TOKEN,
-    adminRateLimit: env.ADMIN_RATE_LIMIT,
-    adminRateWindowSeconds: env.ADMIN_RATE_WINDOW_SECONDS,
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

@@ -60,18 +60,6 @@ export class EnvironmentVariables {
   )
   TRUST_PROXY = 'false';
 
-  /** Admin API requests allowed per bearer token (per IP without one) in each window. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  ADMIN_RATE_LIMIT = 300;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3600)
-  ADMIN_RATE_WINDOW_SECONDS = 60;
-
   /** Worker processes sharing the port (node:cluster); 1 = no cluster. Read by main.ts. */
   @Transform(toInt)
   @IsInt()

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { appConfig, type AppConfig } from '../config/configuration';
-import { RateLimitedException } from '../errors/api-error';
-import { REDIS_CLIENT, type RedisClient } from '../redis/redis.constants';
+import { RateLimitedException, REDIS_CLIENT, type RedisClient } from '@app/core';
+import { authConfig, type AuthConfig } from './auth.settings';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
-export const ADMIN_API_PREFIX = '/api/v1/admin';
+const ADMIN_API_PREFIX = '/api/v1/admin';
 
 /**
  * True for a request Fastify ROUTED to the admin API. The route pattern, not the raw URL: a URL
@@ -27,7 +26,7 @@ export class AdminRateLimiter {
   private readonly storage: RedisThrottlerStorage;
 
   constructor(
-    @Inject(appConfig.KEY) private readonly cfg: AppConfig,
+    @Inject(authConfig.KEY) private readonly cfg: AuthConfig,
     @Inject(REDIS_CLIENT) redis: RedisClient,
   ) {
     this.storage = new RedisThrottlerStorage(redis);

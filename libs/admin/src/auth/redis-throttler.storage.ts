@@ -1,6 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
-import type { RedisClient } from '../redis/redis.constants';
+import type { RedisClient } from '@app/core';
 
 // Fixed window per key, plus a block once the limit is passed. One round trip; both keys share
 // a hash tag so the script runs on one Redis Cluster slot.
