@@ -15,6 +15,8 @@ describe('CouponWriter: batched guarded inserts against MariaDB (e2e)', () => {
   let writer: CouponWriter;
   /** Every statement the writer sends, with its row count, and the most in flight at once. */
   let statements: number[];
+  /** Follow-up reads of which rows of a statement landed (only needed when some were refused). */
+  let lookups = 0;
   let inFlight = 0;
   let maxInFlight = 0;
   let seq = 0;
@@ -26,6 +28,7 @@ describe('CouponWriter: batched guarded inserts against MariaDB (e2e)', () => {
     // A pass-through spy: the real query runs; we only watch what the writer sends.
     jest.spyOn(t.db, 'query').mockImplementation(async (sql: string, params?: unknown[]) => {
       const insert = /^\s*INSERT INTO coupon /.test(sql);
+      if (/^SELECT code FROM coupon WHERE code IN/.test(sql)) lookups++;
       if (insert) {
         statements.push((params?.length ?? 0) / 10);
         maxInFlight = Math.max(maxInFlight, ++inFlight);
@@ -40,6 +43,7 @@ describe('CouponWriter: batched guarded inserts against MariaDB (e2e)', () => {
   beforeEach(async () => {
     await resetState(t);
     statements = [];
+    lookups = 0;
     maxInFlight = 0;
   });
   afterAll(() => t.close());
@@ -107,6 +111,7 @@ describe('CouponWriter: batched guarded inserts against MariaDB (e2e)', () => {
     expect(maxInFlight).toBeGreaterThan(1);
     expect(maxInFlight).toBeLessThanOrEqual(4);
     expect((await insertMetricCount()) - before).toBe(statements.length);
+    expect(lookups).toBe(0); // every row of every statement landed: nothing to look up
   });
 
   it('rows arriving while statements are in flight wait for a free slot, then all land', async () => {
@@ -146,11 +151,13 @@ describe('CouponWriter: batched guarded inserts against MariaDB (e2e)', () => {
     ]);
     expect(await codesIn(tpl.id)).toEqual(new Set(good.map((r) => r.code)));
     expect((await codesIn(paused.id)).size).toBe(0);
+    expect(lookups).toBe(1); // which rows of the batch landed
     // Alone, the same refusals are single-row statements with the same answers.
     statements = [];
     expect(await settled(writer.write(row(tpl.id, { stockSeq: 6 })))).toBe('refused');
     expect(await settled(writer.write(row(paused.id, { stockSeq: 2 })))).toBe('refused');
     expect(statements).toEqual([1, 1]);
+    expect(lookups).toBe(1); // a lone row needs no lookup: its affected count says it all
   });
 
   it('one clash in a batch writes nothing at first; each row is then settled on its own with its reason', async () => {

@@ -3,8 +3,9 @@ import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigService } from '@nestjs/config';
 import { type AppConfig, AppLogger, requestId } from '@app/core';
-import { registerStreamedUploads } from '@app/admin';
+import { type ConsoleConfig, registerStreamedUploads } from '@app/admin';
 import { type WechatConfig } from '@app/wechat';
+import { serveConsole } from './console/serve-console';
 import { setupOpenApi } from './openapi/openapi.setup';
 
 /** The adapter options shared by main.ts and the e2e tests. */
@@ -73,4 +74,5 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.enableShutdownHooks();
 
   if (appCfg.swaggerEnabled) setupOpenApi(app);
+  await serveConsole(app, config.getOrThrow<ConsoleConfig>('console').consoleDir);
 }

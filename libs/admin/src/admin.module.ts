@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponModule, FollowersModule } from '@app/coupon';
 import { GrowthModule } from '@app/growth';
@@ -9,6 +10,10 @@ import { CampaignPushesController } from './pushes/campaign-pushes.controller';
 import { WechatTagsController } from './tags/wechat-tags.controller';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { AuthModule } from './auth/auth.module';
+import { consoleConfig } from './console/console.settings';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardTail } from './dashboard/dashboard-tail';
+import { DashboardService } from './dashboard/dashboard.service';
 import { AdminUser } from './auth/entities/admin-user.entity';
 import { CouponExportController } from './coupons/coupon-export.controller';
 import { CouponsController } from './coupons/coupons.controller';
@@ -29,6 +34,7 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     WechatModule,
     GrowthModule,
     TypeOrmModule.forFeature([AdminUser]),
+    ConfigModule.forFeature(consoleConfig),
   ],
   controllers: [
     CouponTemplatesController,
@@ -45,7 +51,8 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     GrowthJobsController,
     CampaignPushesController,
     FissionCampaignsController,
+    DashboardController,
   ],
-  providers: [AdminUsersService],
+  providers: [AdminUsersService, DashboardTail, DashboardService],
 })
 export class AdminModule {}

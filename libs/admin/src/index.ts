@@ -11,3 +11,7 @@ export { ANY_ADMIN_KEY, ROLES_KEY } from './auth/roles.decorator';
 // Settings this lib owns (validated with every lib's at boot).
 export { authConfig, AuthSettings } from './auth/auth.settings';
 export type { AuthConfig } from './auth/auth.settings';
+export { consoleConfig, ConsoleSettings } from './console/console.settings';
+export type { ConsoleConfig } from './console/console.settings';
+// The live dashboard's per-instance aggregator (tests end its streams as a restart would).
+export { DashboardService } from './dashboard/dashboard.service';

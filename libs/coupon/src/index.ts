@@ -46,7 +46,12 @@ export { CouponRevocationService } from './coupons/coupon-revocation.service';
 export { CouponExpiryService } from './expiry/coupon-expiry.service';
 export { RedemptionStatus } from './redemption/coupon-redemption.entity';
 export { RedemptionService } from './redemption/redemption.service';
-export type { RedeemInput, RedemptionResult, UndoResult } from './redemption/redemption.service';
+export type {
+  RedeemInput,
+  RedemptionQuote,
+  RedemptionResult,
+  UndoResult,
+} from './redemption/redemption.service';
 export { CouponStatsService } from './stats/coupon-stats.service';
 export type {
   CouponCounts,
@@ -57,6 +62,8 @@ export type {
 } from './stats/coupon-stats';
 // Refusals other libs raise too; the HTTP edge answers each through core's one error body.
 export { NotFound, RuleViolation, StateConflict } from './refusals/coupon-refusals';
+// Why a coupon cannot be used now: the redemption quote (admin edge) names the reason.
+export { RedeemRefusal } from './refusals/coupon-refusals';
 // Followers
 export { FollowerService } from './followers/follower.service';
 export type { FollowerRecord, PhoneBindingResult } from './followers/follower.service';

@@ -34,6 +34,7 @@ const TAGS: [string, string][] = [
   ['coupon-templates', 'Campaigns: create, edit, activate, pause, end'],
   ['coupons', 'Look up, redeem, undo and revoke coupons'],
   ['stats', 'Issuance and redemption figures'],
+  ['dashboard', 'Live dashboard: snapshot, hourly figures, Server-Sent Events stream'],
   ['audit', 'Claim attempts (audit trail)'],
   ['followers', 'Followers who bound a phone number'],
   ['admin-users', 'Admin accounts and roles (ADMIN)'],

@@ -19,7 +19,9 @@ import { CouponCodePipe } from './coupon-code.pipe';
 import { ApiAdminAuth } from '../common/api-admin-auth.decorator';
 import { CouponPage, CouponView } from './dto/coupon.view';
 import {
+  QuoteQuery,
   RedeemCouponDto,
+  RedemptionQuoteView,
   RedemptionResultView,
   RevokeCouponDto,
   UndoRedemptionDto,
@@ -63,6 +65,25 @@ export class CouponsController {
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'Unknown code' })
   async detail(@Param('code', CouponCodePipe) code: string): Promise<CouponView> {
     return CouponView.fromDetail(await this.query.detail(code));
+  }
+
+  @Get(':code/quote')
+  @Roles(AdminRole.CLERK, AdminRole.MARKETER, AdminRole.VIEWER)
+  @ApiOperation({
+    operationId: 'quoteRedemption',
+    summary: 'What redeeming would do now: usable or why not, the discount and the amount to pay',
+    description:
+      'Read-only: the same checks (status, validity, usage weekdays/hours in China time, ' +
+      'threshold) and discount rules as redeemCoupon, so the till shows them before redeeming.',
+  })
+  @ApiParam(CODE_PARAM)
+  @ApiOkResponse({ type: RedemptionQuoteView })
+  @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'Unknown code' })
+  async quote(
+    @Param('code', CouponCodePipe) code: string,
+    @Query() q: QuoteQuery,
+  ): Promise<RedemptionQuoteView> {
+    return RedemptionQuoteView.from(await this.redemptions.quote(code, q.orderAmount));
   }
 
   @Post(':code/redeem')

@@ -52,12 +52,16 @@ export class CouponTemplatesController {
 
   @Get()
   @Roles(AdminRole.MARKETER, AdminRole.VIEWER)
-  @ApiOperation({ operationId: 'listCouponTemplates', summary: 'List templates, newest first' })
+  @ApiOperation({
+    operationId: 'listCouponTemplates',
+    summary: 'List templates, newest first, with live issuedCount and remaining',
+  })
   @ApiOkResponse({ type: CouponTemplatePage })
   async list(@Query() query: ListTemplatesQuery): Promise<CouponTemplatePage> {
     const { items, total } = await this.templates.list(query);
+    const issued = await this.templates.issuedCounts(items.map((t) => t.id));
     return {
-      items: items.map((t) => CouponTemplateView.from(t)),
+      items: items.map((t) => CouponTemplateView.from(t, issued.get(t.id) ?? 0)),
       total,
       page: query.page,
       pageSize: query.pageSize,

@@ -43,6 +43,16 @@ export class CouponRepository {
     return { issued: Number(row.issued), maxStockSeq: row.maxSeq ?? 0 };
   }
 
+  /** Coupons issued (rows) per template, for a page of templates in one query. */
+  async issuedCounts(templateIds: number[]): Promise<Map<number, number>> {
+    if (templateIds.length === 0) return new Map();
+    const rows = await this.db.query<{ t: number; n: string }[]>(
+      `SELECT template_id AS t, COUNT(*) AS n FROM coupon WHERE template_id IN (?) GROUP BY template_id`,
+      [templateIds],
+    );
+    return new Map(rows.map((r) => [Number(r.t), Number(r.n)]));
+  }
+
   /** Stock seqs in 1..upTo with no coupon row: slots handed out whose row never landed or was
    * given back. */
   async missingStockSeqs(templateId: number, upTo: number): Promise<number[]> {

@@ -38,6 +38,21 @@ export interface UndoResult {
   requestNo: string;
 }
 
+/** What redeeming would do for this order now, without doing it. */
+export interface RedemptionQuote {
+  code: string;
+  templateId: number;
+  templateName: string;
+  thresholdCents: number;
+  orderAmountCents: number;
+  /** Whether the coupon may be used on this order right now. */
+  usable: boolean;
+  /** Why not (the refusal redeeming would answer), when not usable. */
+  refusal: { reason: RedeemRefusal; message: string } | null;
+  discountCents: number;
+  payableCents: number;
+}
+
 /**
  * 核销: the till's request is idempotent by requestNo (UNIQUE in coupon_redemption), the coupon
  * flips AVAILABLE -> USED by compare-and-set in the same transaction, so of many concurrent
@@ -115,6 +130,37 @@ export class RedemptionService {
       storeId: input.storeId,
     });
     return redemptionResult(saved);
+  }
+
+  /** The same checks and discount as redeem(), read-only: the till shows them before it redeems. */
+  async quote(code: string, orderAmountCents: number, now = new Date()): Promise<RedemptionQuote> {
+    const coupon = await this.db
+      .getRepository(Coupon)
+      .findOne({ where: { code }, relations: { template: true } });
+    if (!coupon?.template) throw new NotFound(`Coupon ${code} not found`);
+    const t = coupon.template;
+    const base = {
+      code: coupon.code,
+      templateId: t.id,
+      templateName: t.name,
+      thresholdCents: t.thresholdCents,
+      orderAmountCents,
+    };
+    try {
+      assertRedeemable(coupon, t, orderAmountCents, now);
+    } catch (err) {
+      if (!(err instanceof CouponRefusal)) throw err;
+      const refusal = { reason: err.reason, message: err.message };
+      return { ...base, usable: false, refusal, discountCents: 0, payableCents: orderAmountCents };
+    }
+    const discountCents = discountFor(t, orderAmountCents);
+    return {
+      ...base,
+      usable: true,
+      refusal: null,
+      discountCents,
+      payableCents: orderAmountCents - discountCents,
+    };
   }
 
   /** Back to AVAILABLE (or EXPIRED when past validity) within the undo window; idempotent. */

@@ -128,6 +128,11 @@ export class CouponTemplateService {
     return { items, total };
   }
 
+  /** Coupons issued per template (absent = none), for lists that show live remaining stock. */
+  issuedCounts(ids: number[]): Promise<Map<number, number>> {
+    return this.coupons.issuedCounts(ids);
+  }
+
   async get(id: number): Promise<{ template: CouponTemplate; issuedCount: number }> {
     const template = await this.repo.findOneBy({ id });
     if (!template) throw new NotFound(`Coupon template ${id} not found`);

@@ -9,7 +9,14 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { CouponStatus, type RedemptionResult, type UndoResult } from '@app/coupon';
+import { Transform } from 'class-transformer';
+import {
+  CouponStatus,
+  RedeemRefusal,
+  type RedemptionQuote,
+  type RedemptionResult,
+  type UndoResult,
+} from '@app/coupon';
 
 const REQUEST_NO = /^[A-Za-z0-9_\-:.]{1,64}$/;
 const REQUEST_NO_MESSAGE = 'requestNo must be 1-64 of [A-Za-z0-9_-:.]';
@@ -104,5 +111,45 @@ export class UndoResultView {
       undoneAt: r.undoneAt.toISOString(),
       requestNo: r.requestNo,
     });
+  }
+}
+
+export class QuoteQuery {
+  @ApiProperty({ description: 'Order total in cents, before the discount', example: 5800 })
+  // A query string: '' or 'abc' must fail, not become 0.
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : Number.NaN,
+  )
+  @IsInt({ message: 'orderAmount must be an integer number of cents' })
+  @Min(0)
+  @Max(1_000_000_000)
+  orderAmount: number;
+}
+
+export class QuoteRefusalView {
+  @ApiProperty({ enum: RedeemRefusal, enumName: 'RedeemRefusal', example: 'BELOW_THRESHOLD' })
+  reason: RedeemRefusal;
+  @ApiProperty({ example: 'Order amount 3000 is below the threshold 5000' }) message: string;
+}
+
+export class RedemptionQuoteView {
+  @ApiProperty({ example: '7K3M9Q2XW8RTV4PZ' }) code: string;
+  @ApiProperty({ example: 12 }) templateId: number;
+  @ApiProperty({ example: '新客立减10元' }) templateName: string;
+  @ApiProperty({ example: 5000 }) thresholdCents: number;
+  @ApiProperty({ example: 5800 }) orderAmountCents: number;
+  @ApiProperty({ description: 'Whether redeeming this order now would succeed', example: true })
+  usable: boolean;
+  @ApiPropertyOptional({
+    type: QuoteRefusalView,
+    nullable: true,
+    description: 'Why not (what redeeming would answer), when not usable',
+  })
+  refusal: QuoteRefusalView | null;
+  @ApiProperty({ description: '0 when not usable', example: 1000 }) discountCents: number;
+  @ApiProperty({ example: 4800 }) payableCents: number;
+
+  static from(q: RedemptionQuote): RedemptionQuoteView {
+    return { ...q };
   }
 }

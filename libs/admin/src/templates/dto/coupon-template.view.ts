@@ -43,9 +43,9 @@ export class CouponTemplateView {
   @ApiProperty({ description: 'Bumped on every change' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiPropertyOptional({ description: 'Coupons issued (committed rows); detail view only' })
+  @ApiPropertyOptional({ description: 'Coupons issued (committed rows)' })
   issuedCount?: number;
-  @ApiPropertyOptional({ description: 'totalQuantity - issuedCount; detail view only' })
+  @ApiPropertyOptional({ description: 'totalQuantity - issuedCount' })
   remaining?: number;
 
   static from(t: CouponTemplate, issuedCount?: number): CouponTemplateView {
