@@ -1,5 +1,5 @@
 import { Cluster } from 'ioredis';
-import { templateKeys } from '@app/coupon';
+import { AudienceKind, AudienceService, NOT_IN_AUDIENCE_TEXT, templateKeys } from '@app/coupon';
 import { BUSY_TEXT } from '@app/wechat';
 import { createTestApp, type TestApp, truncateCampaignTables } from './support/test-app';
 import { activeTemplate } from './support/templates';
@@ -149,5 +149,25 @@ describe('Redis Cluster (REDIS_CLUSTER_NODES)', () => {
       .map((n) => /errorstat_NOSCRIPT:count=(\d+)/.exec(n.cli('info', 'errorstats'))?.[1] ?? '0')
       .reduce((sum, n) => sum + Number(n), 0);
     expect(noscript).toBeGreaterThan(0);
+  });
+
+  it('an audience gates claims on the cluster: its member set lives in the template slot', async () => {
+    const audiences = t.app.get(AudienceService);
+    const audience = await audiences.create({ name: '集群名单', kind: AudienceKind.OPENID_LIST });
+    const member = 'oCLUSTERmember000000000000001';
+    const newcomer = 'oCLUSTERnewcomer0000000000001';
+    await audiences.addMembers(audience.id, [member]);
+    const tpl = await activeTemplate(t.app, { keyword: '集群定向', audienceId: audience.id });
+    const k = templateKeys(tpl.id);
+    const slot = (key: string) => cluster.nodes[0].cli('cluster', 'keyslot', key).trim();
+    expect(slot(k.audience)).toBe(slot(k.meta));
+
+    expect(await claim(t, newcomer, '集群定向')).toBe(NOT_IN_AUDIENCE_TEXT);
+    expect(codeIn(await claim(t, member, '集群定向'))).toBeDefined();
+    await audiences.addMembers(audience.id, [newcomer]);
+    expect(codeIn(await claim(t, newcomer, '集群定向'))).toBeDefined();
+    // Lost with the rest of the gate: rebuilt from MySQL on the next claim.
+    await flushCluster(t.redis as Cluster);
+    expect(await claim(t, 'oCLUSTERstranger0000000000001', '集群定向')).toBe(NOT_IN_AUDIENCE_TEXT);
   });
 });

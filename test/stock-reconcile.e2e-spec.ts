@@ -80,6 +80,7 @@ describe('stock reconciliation (e2e)', () => {
         keys.request(`dead-${openid}-${Date.now()}`),
         keys.daily(chinaDay(new Date())),
         keys.rate(openid),
+        keys.audience,
       ],
       { openid, code: 'DEADINSTANCE0000', ttlSeconds: 600, rateLimit: 0, rateWindowMs: 60_000 },
     );

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { FakeGrowthPlatform } from './fake-wechat-growth';
 
 type Json = Record<string, unknown>;
 type TokenState = 'valid' | 'invalid' | 'expired';
@@ -43,6 +44,8 @@ export class FakeWechatPlatform {
   /** Every customer-service message received, in order. */
   readonly sent: Json[] = [];
   callbackIps: string[] = ['127.0.0.1'];
+  /** User tags, mass sends, 45015 (issue #12): see fake-wechat-growth.ts. */
+  readonly growth = new FakeGrowthPlatform();
   /** expires_in of newly issued tokens (seconds). */
   tokenExpiresIn = 7200;
 
@@ -187,11 +190,17 @@ export class FakeWechatPlatform {
             : { subscribe: 1, openid: q.openid, subscribe_time: at, language: 'zh_CN' },
         );
       }
-      case 'POST cgi-bin/message/custom/send':
+      case 'POST cgi-bin/message/custom/send': {
+        const refused = this.growth.customSendRefusal(body);
+        if (refused) return send(res, refused);
         this.sent.push(body);
         return send(res, OK);
-      default:
+      }
+      default: {
+        const answer = this.growth.answer(`${req.method} ${path}`, body);
+        if (answer) return send(res, answer);
         res.writeHead(404).end();
+      }
     }
   }
 

@@ -20,6 +20,7 @@ const CLAIM_SPECS = [
   'test/route-cache.e2e-spec.ts',
   'test/template-edit.e2e-spec.ts',
   'test/redis-lies.e2e-spec.ts',
+  'test/audiences.e2e-spec.ts',
 ];
 const REPAIR_SPECS = [
   'test/lua-gate.e2e-spec.ts',
@@ -103,6 +104,18 @@ const MUTANTS: Mutant[] = [
     from: 'if n > rateLimit then',
     to: 'if false then',
     what: 'follower claim rate not limited',
+  },
+  {
+    file: 'claim',
+    from: "if m[8] and m[8] ~= '' and redis.call('SISMEMBER', KEYS[8], ARGV[1]) == 0 then",
+    to: 'if false then',
+    what: 'audience not checked',
+  },
+  {
+    file: 'claim',
+    from: "if redis.call('SISMEMBER', KEYS[8], '.') == 0 then return {'NO_STATE'} end",
+    to: '',
+    what: 'a lost audience set refuses members instead of being rebuilt',
   },
   // release.lua
   {

@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigService } from '@nestjs/config';
 import { type AppConfig, AppLogger, requestId } from '@app/core';
-import { type ConsoleConfig } from '@app/admin';
+import { type ConsoleConfig, registerStreamedUploads } from '@app/admin';
 import { type WechatConfig } from '@app/wechat';
 import { serveConsole } from './console/serve-console';
 import { setupOpenApi } from './openapi/openapi.setup';
@@ -68,6 +68,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     { parseAs: 'string', bodyLimit: wechatCfg.bodyLimitBytes },
     (_req, body, done) => done(null, body),
   );
+  // Audience member uploads (up to 1,000,000 openids) stream through to their controller.
+  registerStreamedUploads(fastify);
 
   app.enableShutdownHooks();
 

@@ -4,6 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponModule, FollowersModule } from '@app/coupon';
 import { GrowthModule } from '@app/growth';
 import { WechatModule } from '@app/wechat';
+import { AudiencesController } from './audiences/audiences.controller';
+import { GrowthJobsController } from './jobs/growth-jobs.controller';
+import { CampaignPushesController } from './pushes/campaign-pushes.controller';
+import { WechatTagsController } from './tags/wechat-tags.controller';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { AuthModule } from './auth/auth.module';
 import { consoleConfig } from './console/console.settings';
@@ -42,6 +46,10 @@ import { WechatMenuController } from './wechat/wechat-menu.controller';
     AdminUsersController,
     AccountController,
     FollowersController,
+    AudiencesController,
+    WechatTagsController,
+    GrowthJobsController,
+    CampaignPushesController,
     FissionCampaignsController,
     DashboardController,
   ],

@@ -4,6 +4,8 @@ export { AdminRole, AdminUser } from './auth/entities/admin-user.entity';
 export { AuthService } from './auth/auth.service';
 export { PasswordHasher } from './auth/password-hasher';
 export { ApiErrorResponse, ApiRefusalResponse } from './common/api-error.response';
+// Streamed uploads (audience members): the app registers the body parser once.
+export { registerStreamedUploads } from './audiences/upload-body';
 export { ADMIN_USERNAME } from './auth/entities/admin-user.entity';
 export { ANY_ADMIN_KEY, ROLES_KEY } from './auth/roles.decorator';
 // Settings this lib owns (validated with every lib's at boot).

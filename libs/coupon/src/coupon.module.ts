@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { REDIS_CLIENT, type RedisClient } from '@app/core';
+import { Audience } from './audiences/audience.entity';
+import { AudienceGate } from './audiences/audience-gate';
+import { AudienceService } from './audiences/audience.service';
 import { CouponTemplate } from './entities/coupon-template.entity';
 import { Coupon } from './entities/coupon.entity';
 import { CouponCsvExporter } from './coupons/coupon-csv';
@@ -24,7 +27,7 @@ import { couponConfig } from './coupon.settings';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CouponTemplate, Coupon, CouponRedemption]),
+    TypeOrmModule.forFeature([CouponTemplate, Coupon, CouponRedemption, Audience]),
     ConfigModule.forFeature(couponConfig),
   ],
   providers: [
@@ -34,6 +37,8 @@ import { couponConfig } from './coupon.settings';
       useFactory: (redis: RedisClient) => defineIssuanceScripts(redis),
     },
     CouponRepository,
+    AudienceGate,
+    AudienceService,
     TemplateStateService,
     CouponWriter,
     ClaimService,
@@ -48,6 +53,7 @@ import { couponConfig } from './coupon.settings';
     CouponStatsService,
   ],
   exports: [
+    AudienceService,
     ClaimService,
     CouponTemplateService,
     TemplateStateService,

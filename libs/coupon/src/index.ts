@@ -12,6 +12,11 @@ export type {
   TemplateShapeCheck,
   UpdateTemplateInput,
 } from './templates/template-input';
+// Audiences: who may claim a template (issue #12)
+export { Audience, AudienceKind, AudienceSyncStatus } from './audiences/audience.entity';
+export { AudienceService, MAX_AUDIENCE_MEMBERS, OPENID } from './audiences/audience.service';
+export type { CreateAudienceInput, MemberLine, ReplaceResult } from './audiences/audience.service';
+export { InvalidMembers } from './audiences/audience-refusals';
 // Claims (the /wx path)
 export { ClaimChannel } from './entities/coupon.entity';
 export { CouponStatus } from './entities/coupon.entity';
@@ -66,7 +71,12 @@ export { FollowersModule } from './followers/followers.module';
 export { MAINLAND_MOBILE, maskPhone } from './followers/phone';
 // The coupon feature on /wx (claims, 我的优惠券, phone binding) and the texts followers read.
 export { CouponWechatModule } from './wechat/coupon-wechat.module';
-export { HELP_TEXT, RATE_LIMITED_TEXT, WELCOME_TEXT } from './wechat/reply-texts';
+export {
+  HELP_TEXT,
+  NOT_IN_AUDIENCE_TEXT,
+  RATE_LIMITED_TEXT,
+  WELCOME_TEXT,
+} from './wechat/reply-texts';
 // The gate's Lua scripts as typed commands (tests drive them directly, as a dead instance would).
 export { ISSUANCE_SCRIPTS } from './issuance/issuance.constants';
 export { defineIssuanceScripts } from './issuance/issuance-scripts';

@@ -10,6 +10,9 @@ export { SESSION_COOKIE, SessionSigner } from './oauth/session-signer';
 export type { FollowerSession } from './oauth/session-signer';
 export { WechatOAuthService } from './oauth/wechat-oauth.service';
 export { WechatMenuService } from './menu/wechat-menu.service';
+export { BATCH_TAGGING_MAX, WechatTagsClient } from './tags/wechat-tags.client';
+export type { TagMembersPage, WechatTag } from './tags/wechat-tags.client';
+export { toHttpError } from './api/platform-http-error';
 export { IpRejectionCounter } from './allowlist/ip-rejection.counter';
 // The wire format, for tools and tests that speak to /wx as WeChat does.
 export { WechatMessageCrypto } from './crypto/wechat-message-crypto';

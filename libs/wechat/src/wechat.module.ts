@@ -4,6 +4,7 @@ import { IpAllowlistService } from './allowlist/ip-allowlist.service';
 import { IpRejectionCounter } from './allowlist/ip-rejection.counter';
 import { WechatApiClient } from './api/wechat-api.client';
 import { WechatHttp } from './api/wechat-http';
+import { WechatTagsClient } from './tags/wechat-tags.client';
 import { WechatMenuService } from './menu/wechat-menu.service';
 import { LateReplyNotifier } from './notify/late-reply.notifier';
 import { SessionSigner } from './oauth/session-signer';
@@ -29,6 +30,7 @@ import { wechatConfig } from './wechat.settings';
     AccessTokenService,
     WechatApiClient,
     WechatMenuService,
+    WechatTagsClient,
     LateReplyNotifier,
     IpRejectionCounter,
     IpAllowlistService,
@@ -43,6 +45,7 @@ import { wechatConfig } from './wechat.settings';
     AccessTokenService,
     WechatApiClient,
     WechatMenuService,
+    WechatTagsClient,
     IpRejectionCounter,
     SessionSigner,
   ],

@@ -4,6 +4,115 @@
  */
 
 export interface paths {
+    "/api/v1/admin/audiences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every audience, newest first */
+        get: operations["listAudiences"];
+        put?: never;
+        /** Create an audience: who may claim a template (audienceId on the template) */
+        post: operations["createAudience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audiences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One audience with memberCount, syncedAt and syncStatus */
+        get: operations["getAudience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audiences/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace an OPENID_LIST's members from a CSV or JSON upload (up to 1,000,000)
+         * @description text/csv: one openid per line (an `openid` header line is allowed). application/json: an array of openid strings. Read as it streams, never held whole. All or nothing: any line that is not an openid refuses the upload (400, details.invalidLines with line numbers) and the old list stays; the new list replaces the old one only once it is complete.
+         */
+        put: operations["replaceAudienceMembers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audiences/{id}/members:add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add openids to an OPENID_LIST (their next claim on any instance is admitted) */
+        post: operations["addAudienceMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audiences/{id}/members:remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove openids from an OPENID_LIST (coupons they hold are kept) */
+        post: operations["removeAudienceMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audiences/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pull a WECHAT_TAG audience's followers from the platform (background job)
+         * @description Pages cgi-bin/user/tag/get by next_openid into a new list, swapped in when complete; progress at GET /api/v1/admin/jobs/{id}; resumes from its last page after a restart. One sync per audience at a time: while one is queued or running, this returns it.
+         */
+        post: operations["syncAudience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/audit/claim-logs": {
         parameters: {
             query?: never;
@@ -105,6 +214,43 @@ export interface paths {
          * @description Answers exactly like `listAdminUsers` (GET /api/v1/admin/users), which is where admin users are managed. New clients should use that path; this one stays for compatibility.
          */
         get: operations["listAdminUsersLegacy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/campaign-pushes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tell an audience about a campaign (or preview it to one follower)
+         * @description WECHAT_TAG audience: one cgi-bin/message/mass/sendall filtered by the tag; the push keeps its msg_id and is finished by the MASSSENDJOBFINISH event (counts). OPENID_LIST audience: one customer-service message per follower through a durable queue at PUSH_RATE_PER_SECOND, each follower at most once even across crashes; 45015 (no interaction within 48 h) counts as notReachable, not retried. With preview.openid only that follower gets it (mass/preview for a tag).
+         */
+        post: operations["createCampaignPush"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/campaign-pushes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A push: state and counts */
+        get: operations["getCampaignPush"];
         put?: never;
         post?: never;
         delete?: never;
@@ -545,6 +691,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A background job (tag sync, behaviour tagging, push): state and progress */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/stats/overview": {
         parameters: {
             query?: never;
@@ -663,6 +826,44 @@ export interface paths {
          */
         put: operations["publishWechatMenu"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/wechat/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's user tags with their follower counts (cgi-bin/tags/get) */
+        get: operations["listWechatTags"];
+        put?: never;
+        /** Create a user tag (cgi-bin/tags/create) */
+        post: operations["createWechatTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/wechat/tags/{tagId}/members/from-coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tag every follower holding a coupon of a template (background job)
+         * @description cgi-bin/tags/members/batchtagging in chunks of at most 50 openids; progress at GET /api/v1/admin/jobs/{id}; resumes from the last chunk after a restart; busy (-1) is retried with a doubling pause (TAGGING_BUSY_BACKOFF_MS); a quota error (45009...) stops the job with the errcode in its error. While the same tagging is queued or running, this returns it.
+         */
+        post: operations["tagFollowersFromCoupons"];
         delete?: never;
         options?: never;
         head?: never;
@@ -799,6 +1000,52 @@ export interface components {
             /** @example 409 */
             statusCode: number;
         };
+        AudienceList: {
+            items: components["schemas"]["AudienceView"][];
+        };
+        AudienceMembersDto: {
+            /**
+             * @description 1-1000 openids
+             * @example [
+             *       "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"
+             *     ]
+             */
+            openids: string[];
+        };
+        AudienceView: {
+            /**
+             * Format: date-time
+             * @example 2026-12-01T07:00:00.000Z
+             */
+            createdAt: string;
+            /** @example 3 */
+            id: number;
+            /**
+             * @example OPENID_LIST
+             * @enum {string}
+             */
+            kind: "WECHAT_TAG" | "OPENID_LIST";
+            /** @example 100000 */
+            memberCount: number;
+            /** @example VIP 会员 */
+            name: string;
+            /**
+             * Format: date-time
+             * @description When the member list was last replaced (upload or sync)
+             * @example 2026-12-01T08:00:00.000Z
+             */
+            syncedAt?: string | null;
+            /** @example null */
+            syncError?: string | null;
+            /**
+             * @description RUNNING while an upload or a sync fills the new list
+             * @example DONE
+             * @enum {string}
+             */
+            syncStatus: "IDLE" | "RUNNING" | "DONE" | "FAILED";
+            /** @example null */
+            tagId?: number | null;
+        };
         AuditEventPageView: {
             /** @description Newest first, then by event id */
             items: components["schemas"]["AuditEventView"][];
@@ -840,6 +1087,79 @@ export interface components {
             requestKey: string | null;
             templateId: number | null;
         };
+        CampaignPushView: {
+            /** @example 3 */
+            audienceId: number;
+            /**
+             * @description MASS_TAG (WECHAT_TAG audience) or CUSTOM_MESSAGE (OPENID_LIST, queued)
+             * @example MASS_TAG
+             * @enum {string}
+             */
+            channel: "MASS_TAG" | "CUSTOM_MESSAGE";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T08:00:00.000Z
+             */
+            createdAt: string;
+            /** @example null */
+            error?: string | null;
+            /**
+             * @description ErrorCount (tag) or failed deliveries (list)
+             * @example 1
+             */
+            errorCount: number;
+            /**
+             * @description errorCount + notReachableCount
+             * @example 3
+             */
+            failedCount: number;
+            /**
+             * @description FilterCount (tag)
+             * @example 118
+             */
+            filterCount?: number | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            finishedAt?: string | null;
+            /** @example 5 */
+            id: number;
+            /**
+             * @description Fan-out job of a list push (GET /api/v1/admin/jobs/{id})
+             * @example null
+             */
+            jobId?: number | null;
+            /**
+             * @description The mass send msg_id
+             * @example 1000
+             */
+            msgId?: string | null;
+            /**
+             * @description List push: followers outside the 48-hour window (45015), not retried
+             * @example 2
+             */
+            notReachableCount: number;
+            /** @example null */
+            previewOpenid?: string | null;
+            /** @example 115 */
+            sentCount: number;
+            /**
+             * @description SENDING until MASSSENDJOBFINISH (tag) or every delivery has an outcome (list); PREVIEW_SENT for a preview
+             * @example SENDING
+             * @enum {string}
+             */
+            state: "PREVIEW_SENT" | "SENDING" | "DONE" | "FAILED";
+            /** @example 7 */
+            templateId: number;
+            /** @example VIP 专享：发送「VIP券」领取 20 元优惠券，限时 3 天！ */
+            text: string;
+            /**
+             * @description TotalCount (tag) or followers queued (list)
+             * @example 120
+             */
+            totalCount: number;
+        };
         ChangePasswordDto: {
             /**
              * Format: password
@@ -869,6 +1189,11 @@ export interface components {
         };
         CouponTemplateView: {
             amountCents?: number | null;
+            /**
+             * @description Only this audience may claim (null: every follower)
+             * @example 3
+             */
+            audienceId?: number | null;
             /** Format: date-time */
             claimEndsAt: string;
             /** Format: date-time */
@@ -950,12 +1275,47 @@ export interface components {
             /** @example clerk_shop1 */
             username: string;
         };
+        CreateAudienceDto: {
+            /**
+             * @description OPENID_LIST: members uploaded or edited here; WECHAT_TAG: synced from a tag
+             * @example OPENID_LIST
+             * @enum {string}
+             */
+            kind: "WECHAT_TAG" | "OPENID_LIST";
+            /** @example VIP 会员 */
+            name: string;
+            /**
+             * @description The WeChat tag id (WECHAT_TAG only)
+             * @example 134
+             */
+            tagId?: number;
+        };
+        CreateCampaignPushDto: {
+            /**
+             * @description Who is told
+             * @example 3
+             */
+            audienceId: number;
+            message: components["schemas"]["PushMessageDto"];
+            /** @description Send to this follower only (WECHAT_TAG: mass/preview; OPENID_LIST: one message) to check it first */
+            preview?: components["schemas"]["PushPreviewDto"];
+            /**
+             * @description The campaign the message is about
+             * @example 7
+             */
+            templateId: number;
+        };
         CreateCouponTemplateDto: {
             /**
              * @description Required for AMOUNT: discount in cents
              * @example 1000
              */
             amountCents?: number;
+            /**
+             * @description Only members of this audience may claim (others hear "该活动仅限特定用户参与"); set while DRAFT
+             * @example 3
+             */
+            audienceId?: number;
             /**
              * Format: date-time
              * @example 2026-12-31T23:59:59.000Z
@@ -1058,6 +1418,12 @@ export interface components {
              */
             welcome: boolean;
         };
+        CreatedWechatTag: {
+            /** @example 134 */
+            id: number;
+            /** @example VIP */
+            name: string;
+        };
         CreateFissionCampaignDto: {
             /**
              * Format: date-time
@@ -1107,6 +1473,13 @@ export interface components {
              * @example 12
              */
             templateId: number;
+        };
+        CreateWechatTagDto: {
+            /**
+             * @description At most 30 bytes (UTF-8), unique on the account
+             * @example VIP
+             */
+            name: string;
         };
         DashboardSnapshotView: {
             /** Format: date-time */
@@ -1241,6 +1614,47 @@ export interface components {
              */
             updatedAt: string;
         };
+        GrowthJobView: {
+            /**
+             * Format: date-time
+             * @example 2026-12-01T08:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description Why it FAILED, e.g. the platform errcode
+             * @example null
+             */
+            error?: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            finishedAt?: string | null;
+            /** @example 12 */
+            id: number;
+            /**
+             * @description audience-sync | tag-from-coupons | push
+             * @example audience-sync
+             */
+            kind: string;
+            /**
+             * @description Items done so far (openids pulled, tagged, messaged)
+             * @example 20000
+             */
+            progress: number;
+            /**
+             * @example RUNNING
+             * @enum {string}
+             */
+            state: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** @example 25000 */
+            total?: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T08:00:05.000Z
+             */
+            updatedAt: string;
+        };
         HourCount: {
             /** @example 42 */
             count: number;
@@ -1271,6 +1685,52 @@ export interface components {
             date: string;
             /** @description 24 hours, 00:00-23:00 China time */
             hours: components["schemas"]["HourCountsView"][];
+        };
+        JobAcceptedView: {
+            /**
+             * Format: date-time
+             * @example 2026-12-01T08:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description Why it FAILED, e.g. the platform errcode
+             * @example null
+             */
+            error?: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            finishedAt?: string | null;
+            /** @example 12 */
+            id: number;
+            /**
+             * @description The job id (same as id): poll GET /api/v1/admin/jobs/{jobId}
+             * @example 12
+             */
+            jobId: number;
+            /**
+             * @description audience-sync | tag-from-coupons | push
+             * @example audience-sync
+             */
+            kind: string;
+            /**
+             * @description Items done so far (openids pulled, tagged, messaged)
+             * @example 20000
+             */
+            progress: number;
+            /**
+             * @example RUNNING
+             * @enum {string}
+             */
+            state: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** @example 25000 */
+            total?: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T08:00:05.000Z
+             */
+            updatedAt: string;
         };
         JssdkConfigView: {
             /** @example wx1234567890abcdef */
@@ -1306,6 +1766,14 @@ export interface components {
              * @enum {string}
              */
             tokenType: "Bearer";
+        };
+        MembersUploadResult: {
+            /**
+             * @description Valid openids read (duplicates counted once in memberCount)
+             * @example 100000
+             */
+            accepted: number;
+            audience: components["schemas"]["AudienceView"];
         };
         MinuteCountsView: {
             /**
@@ -1378,6 +1846,14 @@ export interface components {
              *     }
              */
             templatesByStatus: Record<string, never>;
+        };
+        PushMessageDto: {
+            /** @example VIP 专享：发送「VIP券」领取 20 元优惠券，限时 3 天！ */
+            text: string;
+        };
+        PushPreviewDto: {
+            /** @example oUpF8uMuAJO_M2pxb1Q9zNjWeS6o */
+            openid: string;
         };
         QuoteRefusalView: {
             /** @example Order amount 3000 is below the threshold 5000 */
@@ -1519,6 +1995,19 @@ export interface components {
              */
             ticket: string;
         };
+        TagFromCouponsDto: {
+            /**
+             * @description Only coupons in this status (as readers see it); any but REVOKED when absent
+             * @example USED
+             * @enum {string}
+             */
+            status?: "USED" | "AVAILABLE" | "EXPIRED";
+            /**
+             * @description Tag the followers holding coupons of this template
+             * @example 7
+             */
+            templateId: number;
+        };
         TemplateStatsView: {
             /** @description Claims per UTC hour in [from, to); empty hours are 0 */
             claimsPerHour: components["schemas"]["HourCount"][];
@@ -1636,6 +2125,11 @@ export interface components {
              * @example 1000
              */
             amountCents?: number;
+            /**
+             * @description Only members of this audience may claim (others hear "该活动仅限特定用户参与"); set while DRAFT
+             * @example 3
+             */
+            audienceId?: number;
             /**
              * Format: date-time
              * @example 2026-12-31T23:59:59.000Z
@@ -1765,6 +2259,20 @@ export interface components {
             /** @description ≤ 3 top-level buttons */
             button: components["schemas"]["WechatMenuButtonDto"][];
         };
+        WechatTagList: {
+            tags: components["schemas"]["WechatTagView"][];
+        };
+        WechatTagView: {
+            /**
+             * @description Followers carrying the tag
+             * @example 1200
+             */
+            count: number;
+            /** @example 134 */
+            id: number;
+            /** @example VIP */
+            name: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1774,6 +2282,591 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAudiences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceList"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    createAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAudienceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceView"];
+                };
+            };
+            /** @description Invalid fields (tagId rules) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Validation failed: amountCents must be an integer number",
+                     *       "details": [
+                     *         {
+                     *           "field": "amountCents",
+                     *           "errors": [
+                     *             "amountCents must be an integer number"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    getAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    replaceAudienceMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description CSV (one openid per line) or a JSON array of strings */
+        requestBody: {
+            content: {
+                "application/json": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembersUploadResult"];
+                };
+            };
+            /** @description Invalid lines: details = {invalidCount, invalidLines: [{line, reason}]} (first 100) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A WECHAT_TAG audience, or another upload/sync of it is running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+            /** @description Not CSV or JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+        };
+    };
+    addAudienceMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceMembersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Validation failed: amountCents must be an integer number",
+                     *       "details": [
+                     *         {
+                     *           "field": "amountCents",
+                     *           "errors": [
+                     *             "amountCents must be an integer number"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A WECHAT_TAG audience */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+        };
+    };
+    removeAudienceMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceMembersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Validation failed: amountCents must be an integer number",
+                     *       "details": [
+                     *         {
+                     *           "field": "amountCents",
+                     *           "errors": [
+                     *             "amountCents must be an integer number"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A WECHAT_TAG audience */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+        };
+    };
+    syncAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The (new or running) sync job */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAcceptedView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not a WECHAT_TAG audience */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+        };
+    };
     listClaimLogs: {
         parameters: {
             query?: {
@@ -2186,6 +3279,177 @@ export interface operations {
                      *       "statusCode": 403,
                      *       "error": "Forbidden",
                      *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    createCampaignPush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignPushDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPushView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Validation failed: amountCents must be an integer number",
+                     *       "details": [
+                     *         {
+                     *           "field": "amountCents",
+                     *           "errors": [
+                     *             "amountCents must be an integer number"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such template or audience */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description WeChat refused the send */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    getCampaignPush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPushView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
                      *     }
                      */
                     "application/json": components["schemas"]["ApiErrorResponse"];
@@ -4437,6 +5701,74 @@ export interface operations {
             };
         };
     };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrowthJobView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     getStatsOverview: {
         parameters: {
             query?: never;
@@ -5118,6 +6450,268 @@ export interface operations {
                      *       "statusCode": 403,
                      *       "error": "Forbidden",
                      *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description WeChat refused or is unreachable */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    listWechatTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WechatTagList"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description WeChat refused or is unreachable */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    createWechatTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWechatTagDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWechatTag"];
+                };
+            };
+            /** @description Name empty or over 30 bytes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Validation failed: amountCents must be an integer number",
+                     *       "details": [
+                     *         {
+                     *           "field": "amountCents",
+                     *           "errors": [
+                     *             "amountCents must be an integer number"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Duplicate name (details.errcode 45157) or too many tags (45056) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiRefusalResponse"];
+                };
+            };
+            /** @description WeChat refused or is unreachable */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    tagFollowersFromCoupons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagFromCouponsDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAcceptedView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Validation failed: amountCents must be an integer number",
+                     *       "details": [
+                     *         {
+                     *           "field": "amountCents",
+                     *           "errors": [
+                     *             "amountCents must be an integer number"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing bearer token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "Role VIEWER may not perform this action"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such template or tag */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Coupon template 12 not found"
                      *     }
                      */
                     "application/json": components["schemas"]["ApiErrorResponse"];

@@ -29,6 +29,21 @@ export class CouponQueryService {
     private readonly coupons: CouponRepository,
   ) {}
 
+  /** Followers holding a coupon of the template (in `status`, as readers see it), by openid
+   * after `after`; a walk that can resume where it stopped. */
+  holders(
+    templateId: number,
+    status: CouponStatus | null,
+    after: string,
+    limit: number,
+  ): Promise<string[]> {
+    return this.coupons.holders(templateId, status, after, limit, new Date());
+  }
+
+  countHolders(templateId: number, status: CouponStatus | null): Promise<number> {
+    return this.coupons.countHolders(templateId, status, new Date());
+  }
+
   /** The coupon a claim request was granted, if its row exists (work that follows a grant uses
    * it to finish after a crash). */
   async byRequest(

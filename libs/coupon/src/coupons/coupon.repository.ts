@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { CouponStatus } from '../entities/coupon.entity';
 
 export interface StockSummary {
   /** Coupon rows of the template. */
@@ -104,6 +105,35 @@ export class CouponRepository {
     };
   }
 
+  /**
+   * Followers holding a coupon of the template in the status a reader sees (any but REVOKED when
+   * null), by openid after `after`: a resumable walk (behaviour tagging, issue #12).
+   */
+  async holders(
+    templateId: number,
+    status: CouponStatus | null,
+    after: string,
+    limit: number,
+    now: Date,
+  ): Promise<string[]> {
+    const { sql, params } = holderFilter(status, now);
+    const rows = await this.db.query<{ openid: string }[]>(
+      `SELECT DISTINCT openid FROM coupon
+       WHERE template_id = ? AND ${sql} AND openid > ? ORDER BY openid LIMIT ?`,
+      [templateId, ...params, after, limit],
+    );
+    return rows.map((r) => r.openid);
+  }
+
+  async countHolders(templateId: number, status: CouponStatus | null, now: Date): Promise<number> {
+    const { sql, params } = holderFilter(status, now);
+    const [row] = await this.db.query<{ n: string }[]>(
+      `SELECT COUNT(DISTINCT openid) AS n FROM coupon WHERE template_id = ? AND ${sql}`,
+      [templateId, ...params],
+    );
+    return Number(row.n);
+  }
+
   /** Counts by the status a reader sees, for one template or (null) all of them. */
   async statusCounts(templateId: number | null, now: Date): Promise<StatusCounts> {
     const [c] = await this.db.query<
@@ -134,5 +164,22 @@ export class CouponRepository {
       [templateId, from, to],
     );
     return new Map(rows.map((r) => [new Date(r.h).getTime(), Number(r.n)]));
+  }
+}
+
+/** The effective status as SQL: an AVAILABLE coupon past valid_to reads as EXPIRED. */
+function holderFilter(status: CouponStatus | null, now: Date): { sql: string; params: unknown[] } {
+  switch (status) {
+    case null:
+      return { sql: "status <> 'REVOKED'", params: [] };
+    case CouponStatus.AVAILABLE:
+      return { sql: "status = 'AVAILABLE' AND valid_to >= ?", params: [now] };
+    case CouponStatus.EXPIRED:
+      return {
+        sql: "(status = 'EXPIRED' OR (status = 'AVAILABLE' AND valid_to < ?))",
+        params: [now],
+      };
+    default:
+      return { sql: 'status = ?', params: [status] };
   }
 }

@@ -111,6 +111,10 @@ export class CouponTemplate {
   @Column({ name: 'is_welcome', type: 'boolean', default: false })
   welcome: boolean;
 
+  /** Only this audience's members may claim (null: every follower). Checked by the claim script. */
+  @Column({ name: 'audience_id', type: 'int', unsigned: true, nullable: true })
+  audienceId: number | null;
+
   @Column({ type: 'int', unsigned: true, default: 1 })
   version: number;
 

@@ -11,6 +11,8 @@ export enum ClaimOutcome {
   NOT_FOUND = 'NOT_FOUND',
   /** The follower sent claims faster than WX_CLAIM_RATE_LIMIT per window on this campaign. */
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The template has an audience and the follower is not in it (nothing was taken). */
+  NOT_IN_AUDIENCE = 'NOT_IN_AUDIENCE',
   ERROR = 'ERROR',
 }
 

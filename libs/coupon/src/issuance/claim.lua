@@ -5,6 +5,7 @@
 -- KEYS[4] free stock seqs set KEYS[5] request result (WeChat retry de-duplication)
 -- KEYS[6] claims granted today (China day), checked against meta 'daily' (0 = no cap)
 -- KEYS[7] the follower's claim-rate counter on this template (fixed window)
+-- KEYS[8] the template's audience members (SET; '.' marks it loaded), used when meta 'aud' is set
 -- ARGV[1] openid  ARGV[2] coupon code to hand out  ARGV[3] request result TTL (seconds)
 -- ARGV[4] route field ('kw' | 'menu' | 'welcome', '' = no check)  ARGV[5] the route's value
 -- ARGV[6] claim-rate limit (0 = off)  ARGV[7] claim-rate window (ms)
@@ -13,7 +14,7 @@
 local seen = redis.call('GET', KEYS[5])
 if seen then return {'DUP', seen} end
 
-local m = redis.call('HMGET', KEYS[1], 'status', 'startsAt', 'endsAt', 'total', 'limit', 'version', 'daily')
+local m = redis.call('HMGET', KEYS[1], 'status', 'startsAt', 'endsAt', 'total', 'limit', 'version', 'daily', 'aud')
 if not m[1] then return {'NO_STATE'} end
 local version = m[6]
 
@@ -35,6 +36,13 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if now < tonumber(m[2]) then return {'NOT_STARTED', 0, 0, '', version} end
 if now > tonumber(m[3]) then return {'ENDED', 0, 0, '', version} end
+
+-- Audience gate (issue #12): only members may claim, checked before any counter moves. A set
+-- without its '.' marker was lost (flush, eviction): NO_STATE makes the caller rebuild it.
+if m[8] and m[8] ~= '' and redis.call('SISMEMBER', KEYS[8], ARGV[1]) == 0 then
+  if redis.call('SISMEMBER', KEYS[8], '.') == 0 then return {'NO_STATE'} end
+  return remember('NOT_IN_AUDIENCE', 0, 0, '')
+end
 
 -- Per-follower claim rate (abuse guard): every new claim message counts once; its retries get the
 -- stored decision above and are not counted again.

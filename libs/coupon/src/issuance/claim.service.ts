@@ -153,6 +153,7 @@ export class ClaimService {
       keys.request(req.requestKey),
       keys.daily(chinaDay(new Date())),
       keys.rate(req.openid),
+      keys.audience,
     ];
     const args = {
       openid: req.openid,
@@ -388,6 +389,7 @@ interface RouteCheck {
 }
 
 const SCRIPT_OUTCOMES = new Set<string>([
+  ClaimOutcome.NOT_IN_AUDIENCE,
   ClaimOutcome.RATE_LIMITED,
   ClaimOutcome.GRANTED,
   ClaimOutcome.SOLD_OUT,

@@ -50,7 +50,7 @@ export function defineIssuanceScripts(redis: RedisClient): IssuanceScripts {
     const cmd = (redis as unknown as Record<string, Cmd>)[name];
     return cmd.bind(redis);
   };
-  const claim = define('wxcClaim', 'claim', 7);
+  const claim = define('wxcClaim', 'claim', 8);
   const release = define('wxcRelease', 'release', 4);
   const catchUp = define('wxcCatchUp', 'catch-up', 4);
   const mergeCounts = define('wxcMergeCounts', 'merge-counts', 1);

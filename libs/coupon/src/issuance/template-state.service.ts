@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { REDIS_CLIENT, type RedisClient, RedisLock } from '@app/core';
+import { AudienceGate } from '../audiences/audience-gate';
 import { CouponRepository } from '../coupons/coupon.repository';
 import { CouponTemplate, TemplateStatus } from '../entities/coupon-template.entity';
 import { ISSUANCE_SCRIPTS } from './issuance.constants';
@@ -28,6 +29,7 @@ export class TemplateStateService {
     @Inject(ISSUANCE_SCRIPTS) private readonly scripts: IssuanceScripts,
     private readonly locks: RedisLock,
     private readonly coupons: CouponRepository,
+    private readonly audiences: AudienceGate,
   ) {}
 
   /** Loads (or reloads) a template's full state into Redis under a cross-instance lock.
@@ -121,6 +123,8 @@ export class TemplateStateService {
       const pairs = counts.slice(i, i + MERGE_CHUNK).flatMap((c) => [c.openid, c.n]);
       await this.scripts.mergeCounts(keys.users, pairs);
     }
+    // Before meta: meta is the "state complete" marker the claim script waits for.
+    await this.audiences.load(template.id, template.audienceId);
     await this.scripts.publishState(
       [keys.meta, keys.issued, keys.free],
       max,
@@ -159,5 +163,8 @@ export function metaFields(t: CouponTemplate): (string | number)[] {
     t.menuKey ?? '',
     'welcome',
     t.welcome ? '1' : '',
+    // Non-empty: the claim script admits only members of the audience set (issue #12).
+    'aud',
+    t.audienceId ?? '',
   ];
 }

@@ -8,6 +8,7 @@ import {
   TemplateStatus,
   ValidityType,
 } from '../entities/coupon-template.entity';
+import { Audience } from '../audiences/audience.entity';
 import { TemplateStateService } from '../issuance/template-state.service';
 import { CouponRepository } from '../coupons/coupon.repository';
 import { NotFound, StateConflict, TemplateRuleViolation } from '../refusals/coupon-refusals';
@@ -47,6 +48,7 @@ export class CouponTemplateService {
   async create(dto: CreateTemplateInput): Promise<CouponTemplate> {
     const errors = checkTemplateRules(dto);
     if (errors.length > 0) throw new TemplateRuleViolation(errors);
+    await this.assertAudience(dto.audienceId);
     const entity = this.repo.create({
       ...fieldsFrom(dto),
       status: TemplateStatus.DRAFT,
@@ -83,6 +85,7 @@ export class CouponTemplateService {
       current.status === TemplateStatus.DRAFT
         ? draftPatch(current, changes, checkShape)
         : livePatch(current, changes);
+    await this.assertAudience(patch.audienceId);
     let affected: number;
     try {
       const res = await this.repo
@@ -105,6 +108,14 @@ export class CouponTemplateService {
     const updated = await this.repo.findOneByOrFail({ id });
     await this.state.publishMeta(updated);
     return updated;
+  }
+
+  /** A template may only name an audience that exists (a 400 naming the field otherwise). */
+  private async assertAudience(audienceId: number | null | undefined): Promise<void> {
+    if (audienceId === undefined || audienceId === null) return;
+    if (!(await this.db.getRepository(Audience).existsBy({ id: audienceId }))) {
+      throw TemplateRuleViolation.of('audienceId', `audience ${audienceId} does not exist`);
+    }
   }
 
   async list(q: TemplateListFilter): Promise<{ items: CouponTemplate[]; total: number }> {
@@ -183,6 +194,7 @@ function fieldsFrom(dto: CreateTemplateInput): Partial<CouponTemplate> {
     keyword: dto.keyword?.trim() || null,
     menuKey: dto.menuKey ?? null,
     welcome: dto.welcome ?? false,
+    audienceId: dto.audienceId ?? null,
   };
 }
 
@@ -212,6 +224,7 @@ function asCreateBody(t: CouponTemplate): Record<string, unknown> {
     keyword: t.keyword ?? undefined,
     menuKey: t.menuKey ?? undefined,
     welcome: t.welcome || undefined,
+    audienceId: t.audienceId ?? undefined,
   };
 }
 

@@ -34,6 +34,8 @@ export interface CreateTemplateInput {
   keyword?: string;
   menuKey?: string;
   welcome?: boolean;
+  /** Only members of this audience may claim; editable while DRAFT. */
+  audienceId?: number;
 }
 
 /** The changes of an edit: any subset of the create fields (null clears an optional one). */

@@ -7,6 +7,7 @@ export const HELP_TEXT =
   '您好！发送活动关键词或点击菜单即可领取优惠券。如有疑问，请留言，我们会尽快回复。';
 export const WELCOME_TEXT = '感谢关注！🎉 发送活动关键词或点击下方菜单，即可领取专属优惠券。';
 export const RATE_LIMITED_TEXT = '操作太频繁，请稍后再试～';
+export const NOT_IN_AUDIENCE_TEXT = '该活动仅限特定用户参与';
 
 /** The one place a claim outcome becomes words a follower reads. */
 export function claimReplyText(r: ClaimResult): string {
@@ -38,6 +39,8 @@ export function claimReplyText(r: ClaimResult): string {
       return HELP_TEXT;
     case ClaimOutcome.RATE_LIMITED:
       return RATE_LIMITED_TEXT;
+    case ClaimOutcome.NOT_IN_AUDIENCE:
+      return NOT_IN_AUDIENCE_TEXT;
     case ClaimOutcome.ERROR:
       return BUSY_TEXT;
   }

@@ -33,6 +33,13 @@ export class CouponTemplateView {
   @ApiPropertyOptional({ nullable: true, type: String }) keyword: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) menuKey: string | null;
   @ApiProperty({ description: 'Granted on subscribe' }) welcome: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Only this audience may claim (null: every follower)',
+    example: 3,
+  })
+  audienceId: number | null;
   @ApiProperty({ description: 'Bumped on every change' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -68,6 +75,7 @@ export class CouponTemplateView {
       keyword: t.keyword,
       menuKey: t.menuKey,
       welcome: t.welcome,
+      audienceId: t.audienceId,
       version: t.version,
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),

@@ -198,4 +198,14 @@ export class CreateCouponTemplateDto implements CreateTemplateInput {
   @IsOptional()
   @IsBoolean()
   welcome?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Only members of this audience may claim (others hear "该活动仅限特定用户参与"); set while DRAFT',
+    example: 3,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  audienceId?: number;
 }
