@@ -283,11 +283,13 @@ export class FissionAccountingService {
       } finally {
         await q.release();
       }
+      // Jittered pause so the two contenders do not meet in the same order again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
 }
 
-const DEADLOCK_ATTEMPTS = 3;
+const DEADLOCK_ATTEMPTS = 6;
 
 function isDeadlock(err: unknown): boolean {
   const e = err as { errno?: number; driverError?: { errno?: number } };
