@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { AdminRole, AdminUser, DashboardService, PasswordHasher } from '@app/admin';
+import { adminToken } from './support/admin-client';
 import { FakeWechatPlatform } from './support/fake-wechat-platform';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 import { WechatSimulator } from './support/wechat-simulator';
@@ -183,6 +184,34 @@ describe('ops console in headless Chromium (e2e)', () => {
       'expectedVersion',
       'name',
     ]);
+    await page.close();
+  });
+
+  it('a marketer limits a new template to an audience chosen in the form', async () => {
+    const token = await adminToken(t.app, AdminRole.MARKETER);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/audiences',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { name: '控制台VIP名单', kind: 'OPENID_LIST' },
+    });
+    expect(created.statusCode).toBe(201);
+    const audienceId = created.json<{ id: number }>().id;
+
+    const page = await signIn(AdminRole.MARKETER);
+    await page.goto(`${base}/console/templates/new`);
+    await page.getByLabel('活动名称').fill('控制台会员专享');
+    await page.getByLabel('立减金额（元）').fill('8');
+    await page.getByLabel('总库存（张）').fill('20');
+    await page.getByLabel('目标人群').click();
+    await page.getByTitle(/控制台VIP名单（名单，0 人）/).click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('heading', { name: '优惠券活动' }).waitFor();
+    await expectText(page.getByRole('row', { name: /控制台会员专享/ }), '草稿');
+    const [row] = await t.db.query<{ audience_id: number | null }[]>(
+      "SELECT audience_id FROM coupon_template WHERE name = '控制台会员专享'",
+    );
+    expect(Number(row.audience_id)).toBe(audienceId);
     await page.close();
   });
 

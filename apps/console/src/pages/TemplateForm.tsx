@@ -11,6 +11,7 @@ import {
   InputNumber,
   Radio,
   Row,
+  Select,
   Space,
   Switch,
   Typography,
@@ -21,6 +22,7 @@ import { navigate } from '../router';
 
 type Template = Schemas['CouponTemplateView'];
 type Body = Schemas['CreateCouponTemplateDto'];
+type Audience = Schemas['AudienceView'];
 
 /** Form values: the API's field names (so its errors land on the right input), money in yuan. */
 interface Values {
@@ -46,6 +48,7 @@ interface Values {
   keyword?: string;
   menuKey?: string;
   welcome?: boolean;
+  audienceId?: number;
 }
 
 const MONEY = ['amountCents', 'maxDiscountCents', 'thresholdCents'] as const;
@@ -115,8 +118,17 @@ export function TemplateForm({ id }: { id?: number }) {
   const [loaded, setLoaded] = useState<Template | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [audiences, setAudiences] = useState<Audience[]>([]);
   const discountType = Form.useWatch('discountType', form);
   const validityType = Form.useWatch('validityType', form);
+
+  // Audiences are optional: a role that cannot list them simply gets no choices.
+  useEffect(() => {
+    void api
+      .GET('/api/v1/admin/audiences')
+      .then(({ data }) => setAudiences(data?.items ?? []))
+      .catch(() => setAudiences([]));
+  }, []);
 
   useEffect(() => {
     if (id === undefined) return;
@@ -364,6 +376,23 @@ export function TemplateForm({ id }: { id?: number }) {
               extra="新关注的粉丝自动领取一张"
             >
               <Switch />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label="目标人群"
+              name="audienceId"
+              extra="只有该人群中的粉丝可以领取（其他人收到“该活动仅限特定用户参与”，不占库存）；不选则所有粉丝都可领取。活动开始后不能更改"
+            >
+              <Select
+                allowClear
+                placeholder="所有粉丝"
+                disabled={loaded !== null && loaded.status !== 'DRAFT'}
+                options={audiences.map((a) => ({
+                  value: a.id,
+                  label: `${a.name}（${a.kind === 'WECHAT_TAG' ? '微信标签' : '名单'}，${a.memberCount} 人）`,
+                }))}
+              />
             </Form.Item>
           </Col>
         </Row>
