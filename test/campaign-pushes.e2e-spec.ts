@@ -54,7 +54,15 @@ describe('Campaign pushes (e2e)', () => {
     fake = await FakeWechatPlatform.start(TEST_ENV.WECHAT_APP_ID, TEST_ENV.WECHAT_APP_SECRET);
     t = await boot();
     await resetState(t);
-    for (const table of ['growth_job', 'campaign_push', 'push_delivery', 'audience']) {
+    // audience_member too: TRUNCATE restarts audience ids at 1, so rows another suite left under
+    // an id (and generation 1) would otherwise be live members of this suite's new audience.
+    for (const table of [
+      'growth_job',
+      'campaign_push',
+      'push_delivery',
+      'audience',
+      'audience_member',
+    ]) {
       await t.db.query(`TRUNCATE TABLE ${table}`);
     }
     marketer = await adminToken(t.app, AdminRole.MARKETER);
