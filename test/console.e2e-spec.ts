@@ -276,7 +276,9 @@ describe('ops console in headless Chromium (e2e)', () => {
     await expectText(page.getByTestId('coupon-status'), '可使用');
     await page.getByLabel('订单金额（元）').fill('58');
     await expectText(page.getByTestId('quote'), '¥53.00');
-    const button = page.getByRole('button', { name: /^核\s*销$/ });
+    // By its text, not its accessible name: while a request is out antd adds a "loading" icon
+    // label to the name, and a tap must still find the button once it settles.
+    const button = page.locator('button', { hasText: /^核\s*销$/ });
     await button.click();
     await expectText(page.getByRole('alert'), '不会重复核销');
     await button.click();
