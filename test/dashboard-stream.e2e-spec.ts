@@ -149,7 +149,9 @@ describe('dashboard stream (SSE) across instances (e2e)', () => {
     for (const o of openids.slice(0, 2)) await claim(b, o); // perUserLimit 1: refused
     const expectGranted = claimsIn(before, 'GRANTED') + 5;
     const expectLimit = claimsIn(before, 'LIMIT_REACHED') + 2;
-    const deadline = Date.now() + 5000;
+    // Agreement, not speed, is what this test proves (the 2 s bound is tested above): on a loaded
+    // CI box the audit consumer may take longer than 5 s to fold seven events.
+    const deadline = Date.now() + 15_000;
     let sa = await snapshot(a);
     let sb = await snapshot(b);
     while (
