@@ -5,7 +5,7 @@ import {
   Module,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { flushLogsSync } from '../logging/logging.module';
+import { flushLogs } from '../logging/logging.module';
 import { InFlightWork } from './in-flight-work';
 
 /** Graceful-shutdown helpers, global so any feature can register its in-flight work. */
@@ -23,8 +23,8 @@ export class LifecycleModule implements BeforeApplicationShutdown, OnApplication
     );
   }
 
-  onApplicationShutdown(signal?: string): void {
+  async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`shutdown complete (${signal ?? 'app.close'})`);
-    flushLogsSync();
+    await flushLogs();
   }
 }

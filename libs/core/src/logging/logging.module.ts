@@ -35,10 +35,19 @@ function logDestination(path: string | undefined): pino.DestinationStream {
   return dest;
 }
 
-export function flushLogsSync(): void {
+/**
+ * Shutdown: let an asynchronous write already handed to the OS finish (a signal that ends the
+ * process would drop it), then write what is still buffered synchronously. At most ~1 s.
+ */
+export async function flushLogs(): Promise<void> {
   for (const dest of destinations) {
+    const stream = dest as unknown as { _writing?: boolean; flushSync(): void };
+    const until = Date.now() + 1000;
+    while (stream._writing === true && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     try {
-      dest.flushSync();
+      stream.flushSync();
     } catch {
       // not opened yet (nothing written) or already closed: nothing to flush
     }
