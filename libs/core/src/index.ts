@@ -18,7 +18,7 @@ export { CoreModule } from './core.module';
 export { PiiCipher, PiiDecryptionError } from './crypto/pii-cipher';
 export { PiiCryptoModule } from './crypto/pii-crypto.module';
 export { ensureDatabaseExists, parseDatabaseUrl } from './database/database-url';
-export { duplicateKeyOf } from './database/mysql-errors';
+export { duplicateKeyOf, isDeadlock } from './database/mysql-errors';
 export { mysqlOptions } from './database/typeorm-options';
 export { PageQuery, PageSize } from './dto/page.query';
 export { ApiException, RateLimitedException, fieldError } from './errors/api-error';

@@ -16,3 +16,9 @@ export function duplicateKeyOf(err: unknown): string | null {
   const match = /for key '(?:\w+\.)?(\w+)'/.exec(e.message ?? '');
   return match ? match[1] : 'unknown';
 }
+
+/** InnoDB chose this transaction as a deadlock victim (ER_LOCK_DEADLOCK, errno 1213): retry it. */
+export function isDeadlock(err: unknown): boolean {
+  const e = err as { errno?: number; driverError?: { errno?: number } };
+  return (e.errno ?? e.driverError?.errno) === 1213;
+}

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { AuditRecorder, duplicateKeyOf } from '@app/core';
+import { AuditRecorder, duplicateKeyOf, isDeadlock } from '@app/core';
 import { ClaimChannel, ClaimOutcome, ClaimService } from '@app/coupon';
 import { WechatApiClient } from '@app/wechat';
 import { type FissionCampaignRecord, InviteIgnoredReason } from './fission-campaign';
@@ -290,8 +290,3 @@ export class FissionAccountingService {
 }
 
 const DEADLOCK_ATTEMPTS = 6;
-
-function isDeadlock(err: unknown): boolean {
-  const e = err as { errno?: number; driverError?: { errno?: number } };
-  return (e.errno ?? e.driverError?.errno) === 1213;
-}
