@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Logger } from '@nestjs/common';
 import { BUSY_TEXT } from '@app/wechat';
 import { ISSUANCE_SCRIPTS, type IssuanceScripts, StockReconciler, templateKeys } from '@app/coupon';
 import { chinaDay } from '@app/core';
@@ -197,4 +199,140 @@ describe('stock reconciliation (e2e)', () => {
     // activeTemplate publishes the state: the script below must find it, as a live instance would.
     expect(await t.redis.hget(templateKeys(templateId).meta, 'status')).toBe('ACTIVE');
   }
+});
+
+/** What one pass reports, logs and costs (issue #16: each of these was a surviving mutant). */
+describe('stock reconciliation: what a pass reports and costs (e2e)', () => {
+  let t: TestApp;
+  let reconciler: StockReconciler;
+  beforeAll(async () => {
+    t = await createTestApp({
+      STOCK_RECONCILE_INTERVAL_SECONDS: '0',
+      STOCK_RECONCILE_GRACE_SECONDS: '45',
+    });
+    await resetState(t);
+    reconciler = t.app.get(StockReconciler);
+  });
+  afterAll(async () => {
+    await t.close();
+    delete process.env.STOCK_RECONCILE_INTERVAL_SECONDS;
+    delete process.env.STOCK_RECONCILE_GRACE_SECONDS;
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  /** A template whose first claim landed and whose second died after the gate (seq 2 lost). */
+  let owners = 0;
+  async function withLostSlot(keyword: string) {
+    const tpl = await activeTemplate(t.app, { keyword, totalQuantity: 10 });
+    const owner = `o-owner-${++owners}`;
+    expect(codeIn(await wxClient(t).send(sim, sim.text(owner, keyword)))).toBeDefined();
+    await t.redis.incr(templateKeys(tpl.id).issued);
+    return tpl;
+  }
+  const warnings = () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    return () => warn.mock.calls.map((c) => String(c[0]));
+  };
+  const followerLookups = (query: jest.SpyInstance) =>
+    query.mock.calls.filter((c) => String(c[0]).includes('openid IN')).length;
+
+  it('reconcileAll adds up what every template gave back, and warns once per template', async () => {
+    const a = await withLostSlot('合计甲');
+    const b = await withLostSlot('合计乙');
+    const logged = warnings();
+    const now = Date.now();
+    expect(await reconciler.reconcileAll(now)).toBe(0);
+    expect(logged()).toEqual([]);
+    expect(await reconciler.reconcileAll(now + reconciler.graceMs)).toBe(2);
+    expect(logged()).toEqual([
+      `template ${a.id}: gave back 1 lost stock slot(s)`,
+      `template ${b.id}: gave back 1 lost stock slot(s)`,
+    ]);
+  });
+
+  it('a healthy template costs one COUNT and no follower scan, a free slot included', async () => {
+    const tpl = await activeTemplate(t.app, { keyword: '健康', totalQuantity: 10 });
+    const keys = templateKeys(tpl.id);
+    expect(codeIn(await wxClient(t).send(sim, sim.text('o-h1', '健康')))).toBeDefined();
+    expect(codeIn(await wxClient(t).send(sim, sim.text('o-h2', '健康')))).toBeDefined();
+    // Seq 3 was handed out and given back (a refused attempt): rows 1, 2 + free 3 = issued 3.
+    await t.redis.incr(keys.issued);
+    await t.redis.sadd(keys.free, 3);
+    const query = jest.spyOn(t.db, 'query');
+    const hscan = jest.spyOn(t.redis, 'hscan');
+    expect(await reconciler.reconcile(tpl.id, Date.now())).toBe(0);
+    expect(await reconciler.reconcile(tpl.id, Date.now() + 10 * reconciler.graceMs)).toBe(0);
+    expect(query).toHaveBeenCalledTimes(2); // one COUNT per pass
+    expect(hscan).not.toHaveBeenCalled();
+  });
+
+  it('a free seq beyond the stock (a lying gate) does not hide a lost one', async () => {
+    const tpl = await withLostSlot('越界空位');
+    const keys = templateKeys(tpl.id);
+    await t.redis.sadd(keys.free, 99);
+    const now = Date.now();
+    expect(await reconciler.reconcile(tpl.id, now)).toBe(0);
+    expect(await reconciler.reconcile(tpl.id, now + reconciler.graceMs)).toBe(1);
+    expect((await t.redis.smembers(keys.free)).sort()).toEqual(['2', '99']);
+  });
+
+  it('a gap whose followers hold no count in Redis: the slot comes back, no follower lookup', async () => {
+    const tpl = await withLostSlot('无计数');
+    const keys = templateKeys(tpl.id);
+    // The follower hash was lost, and one lying field says 0.
+    await t.redis.del(keys.users);
+    await t.redis.hset(keys.users, 'o-zero', 0);
+    const query = jest.spyOn(t.db, 'query');
+    const now = Date.now();
+    expect(await reconciler.reconcile(tpl.id, now)).toBe(0);
+    expect(await reconciler.reconcile(tpl.id, now + reconciler.graceMs)).toBe(1);
+    expect(followerLookups(query)).toBe(0);
+    expect(await t.redis.hget(keys.users, 'o-zero')).toBe('0');
+  });
+
+  it('compares every follower, past the first HSCAN page, and warns with the total', async () => {
+    const tpl = await withLostSlot('千人');
+    const keys = templateKeys(tpl.id);
+    // 1,200 followers counted in Redis whose claims never reached MySQL (hash encoding: pages).
+    const lost = Array.from({ length: 1200 }, (_, i) => `o-lost-${i}`);
+    await t.redis.hset(keys.users, Object.fromEntries(lost.map((o) => [o, 1])));
+    const query = jest.spyOn(t.db, 'query');
+    const logged = warnings();
+    const now = Date.now();
+    expect(await reconciler.reconcileFollowers(tpl.id, now)).toBe(0);
+    expect(logged()).toEqual([]);
+    expect(followerLookups(query)).toBeGreaterThan(1); // one lookup per page, several pages
+    expect(await reconciler.reconcileFollowers(tpl.id, now + reconciler.graceMs)).toBe(1200);
+    expect(logged()).toEqual([
+      `template ${tpl.id}: gave back 1200 follower count(s) of lost claims`,
+    ]);
+    // The follower whose claim landed keeps their count.
+    expect(await t.redis.hkeys(keys.users)).toEqual([`o-owner-${owners}`]);
+  });
+});
+
+describe('stock reconciliation on its own schedule (e2e)', () => {
+  it('runs every STOCK_RECONCILE_INTERVAL_SECONDS and gives a lost slot back after the grace', async () => {
+    const t = await createTestApp({
+      STOCK_RECONCILE_INTERVAL_SECONDS: '1',
+      STOCK_RECONCILE_GRACE_SECONDS: '5',
+    });
+    try {
+      await resetState(t);
+      const tpl = await activeTemplate(t.app, { keyword: '定时', totalQuantity: 5 });
+      const keys = templateKeys(tpl.id);
+      expect(codeIn(await wxClient(t).send(sim, sim.text('o-timer', '定时')))).toBeDefined();
+      await t.redis.incr(keys.issued);
+      const lostAt = Date.now();
+      while ((await t.redis.scard(keys.free)) === 0 && Date.now() - lostAt < 15_000) {
+        await sleep(200);
+      }
+      expect(await t.redis.smembers(keys.free)).toEqual(['2']);
+      expect(Date.now() - lostAt).toBeGreaterThanOrEqual(5_000);
+    } finally {
+      await t.close();
+      delete process.env.STOCK_RECONCILE_INTERVAL_SECONDS;
+      delete process.env.STOCK_RECONCILE_GRACE_SECONDS;
+    }
+  }, 30_000);
 });

@@ -89,8 +89,10 @@ export class StockReconciler implements OnApplicationBootstrap {
       'SELECT COUNT(*) AS n FROM coupon WHERE template_id = ? AND stock_seq <= ?',
       [templateId, issued],
     );
-    // Fast path: every slot Redis handed out is either a row or already free.
-    if (Number(n) + free.length >= issued) {
+    // Fast path: every slot Redis handed out is either a row or already free. A free seq beyond
+    // `issued` (only a lying gate holds one) must not hide a missing one.
+    const freeBelow = free.filter((seq) => Number(seq) <= issued).length;
+    if (Number(n) + freeBelow >= issued) {
       this.slots.delete(templateId);
       return { released: 0, gaps: false };
     }
@@ -107,7 +109,8 @@ export class StockReconciler implements OnApplicationBootstrap {
       await this.redis.sadd(keys.free, ...giveBack);
       this.logger.warn(`template ${templateId}: gave back ${giveBack.length} lost stock slot(s)`);
     }
-    return { released: giveBack.length, gaps: missing.size > 0 };
+    // rows + free < issued here, so at least one seq is missing.
+    return { released: giveBack.length, gaps: true };
   }
 
   /** Compares every follower's count in Redis with their rows in MySQL (chunked HSCAN) and
