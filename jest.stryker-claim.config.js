@@ -15,6 +15,7 @@ module.exports = {
   displayName: undefined,
   testTimeout: 30_000,
   testMatch: [
+    '<rootDir>/test/claim-service.e2e-spec.ts',
     '<rootDir>/test/coupon-writer.e2e-spec.ts',
     '<rootDir>/test/redis-lies.e2e-spec.ts',
     '<rootDir>/test/stock-reconcile.e2e-spec.ts',

@@ -175,6 +175,9 @@ export class ClaimService {
       );
       const outcome = reply[0];
       if (outcome === 'ROUTE_STALE') return STALE;
+      // The script counted this claim against the follower's rate (it runs that check before any
+      // counter moves): a retry below is the same claim and must not count again.
+      if (outcome !== 'NO_STATE') args.rateLimit = 0;
       if (outcome === 'NO_STATE') {
         if (!(await this.state.rebuild(req.templateId)))
           return this.result(req, ClaimOutcome.NOT_FOUND);
