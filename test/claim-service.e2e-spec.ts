@@ -12,6 +12,7 @@ import {
   templateKeys,
 } from '@app/coupon';
 import * as couponCode from '../libs/coupon/src/issuance/coupon-code';
+import { ROUTES_KEY } from '../libs/coupon/src/issuance/template-keys';
 
 // The real generator, wrapped so one test can hand out a code that is already taken (a clash
 // that 80 random bits otherwise never produce).
@@ -274,17 +275,22 @@ describe('ClaimService: the claim path, directly (e2e)', () => {
   describe('routes', () => {
     it('a keyword moved to another template: one attempt audited, on its new owner', async () => {
       const a = await activeTemplate(t.app, { keyword: '搬家' });
+      const b = await activeTemplate(t.app, { keyword: '搬家新' });
+      // This instance remembers 搬家 -> a.
       expect((await claims.claimByRoute(byKeyword('搬家')))?.templateId).toBe(a.id);
-      // Ended elsewhere (MySQL + its gate), and the keyword taken by a new template.
+      // Another instance ends a and hands 搬家 to b (MySQL, the gates and the routes hash).
       await t.db.query("UPDATE coupon_template SET status = 'ENDED' WHERE id = ?", [a.id]);
       await t.redis.hset(templateKeys(a.id).meta, 'status', 'ENDED');
-      const b = await activeTemplate(t.app, { keyword: '搬家' });
+      await t.db.query("UPDATE coupon_template SET keyword = '搬家' WHERE id = ?", [b.id]);
+      await t.redis.hset(templateKeys(b.id).meta, 'kw', '搬家');
+      await t.redis.hset(ROUTES_KEY, 'kw:搬家', b.id);
       const record = audited();
       const loads = logged('log');
       const result = await claims.claimByRoute(byKeyword('搬家'));
       expect(result).toMatchObject({ outcome: ClaimOutcome.GRANTED, templateId: b.id });
+      // The stale attempt on a is not a claim: one event, b's; and a's gate is not reloaded.
       expect(record.mock.calls.map((c) => c[0].templateId)).toEqual([b.id]);
-      expect(loads().filter((m) => m.includes(`template ${a.id} state loaded`))).toEqual([]);
+      expect(loads().filter((m) => m.includes('state loaded'))).toEqual([]);
     });
 
     it('meta from before routes were kept in it: reloaded once, then trusted', async () => {
@@ -482,7 +488,9 @@ describe('ClaimService: the claim path, directly (e2e)', () => {
       await claims.claim(req(tpl.id));
       const [taken] = await rows(tpl.id);
       jest.mocked(couponCode.generateCouponCode).mockReturnValueOnce(taken.code);
+      const loads = logged('log');
       const result = await claims.claim(req(tpl.id));
+      expect(loads().filter((m) => m.includes('state loaded'))).toEqual([]); // no reload needed
       expect(result.outcome).toBe(ClaimOutcome.GRANTED);
       expect(result.coupon?.code).not.toBe(taken.code);
       expect((await rows(tpl.id)).map((r) => r.stock_seq)).toEqual([1, 2]);
