@@ -5,7 +5,9 @@
  */
 const e2e = require('./jest.config.js').projects[1];
 
-const worker = Number(process.env.STRYKER_MUTATOR_WORKER ?? 0);
+// MUTATION_WORKER_OFFSET lets a second run (another file) use databases of its own meanwhile.
+const worker =
+  Number(process.env.STRYKER_MUTATOR_WORKER ?? 0) + Number(process.env.MUTATION_WORKER_OFFSET ?? 0);
 process.env.TEST_DATABASE_URL = `mysql://root@127.0.0.1:3306/wxcoupon_mutant_${worker}`;
 process.env.TEST_REDIS_URL = `redis://127.0.0.1:6379/${6 + worker}`;
 
@@ -23,5 +25,6 @@ module.exports = {
     '<rootDir>/test/wechat-claim.e2e-spec.ts',
     '<rootDir>/test/faults-mysql.e2e-spec.ts',
     '<rootDir>/test/route-cache.e2e-spec.ts',
+    '<rootDir>/test/template-edit.e2e-spec.ts',
   ],
 };

@@ -1,5 +1,6 @@
 // Mutation testing of the claim path's I/O (issue #16 item 2): `npm run test:mutation:claim`.
-// Not part of `npm test`. claim.service, coupon-writer and the stock reconciler only do their job
+// Not part of `npm test`. The gate scripts' callers (claim.service, template-state, issuance-scripts),
+// coupon-writer and the stock reconciler only do their job
 // against real MariaDB and Redis, so each mutant runs the e2e specs that cover it
 // (jest.stryker-claim.config.js; coverageAnalysis perTest), one database per worker.
 import base from './stryker.config.mjs';
@@ -12,6 +13,8 @@ export default {
     'libs/coupon/src/issuance/claim.service.ts',
     'libs/coupon/src/issuance/coupon-writer.ts',
     'libs/coupon/src/issuance/stock-reconciler.ts',
+    'libs/coupon/src/issuance/template-state.service.ts',
+    'libs/coupon/src/issuance/issuance-scripts.ts',
   ],
   timeoutMS: 60000,
   incrementalFile: 'reports/mutation-claim/stryker-incremental.json',

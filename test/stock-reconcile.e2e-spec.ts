@@ -317,7 +317,7 @@ describe('stock reconciliation: what a pass reports and costs (e2e)', () => {
 });
 
 describe('stock reconciliation on its own schedule (e2e)', () => {
-  it('runs every STOCK_RECONCILE_INTERVAL_SECONDS and gives a lost slot back after the grace', async () => {
+  it('runs every STOCK_RECONCILE_INTERVAL_SECONDS, in turn across instances, and gives a lost slot back after the grace', async () => {
     const t = await createTestApp({
       STOCK_RECONCILE_INTERVAL_SECONDS: '1',
       STOCK_RECONCILE_GRACE_SECONDS: '5',
@@ -327,17 +327,24 @@ describe('stock reconciliation on its own schedule (e2e)', () => {
       const tpl = await activeTemplate(t.app, { keyword: '定时', totalQuantity: 5 });
       const keys = templateKeys(tpl.id);
       expect(codeIn(await wxClient(t).send(sim, sim.text('o-timer', '定时')))).toBeDefined();
+      // Another instance holds this job's turn: this one skips its passes meanwhile.
+      await t.redis.set('wxc:job:stock-reconcile', 'another-instance', 'PX', 60_000);
       await t.redis.incr(keys.issued);
-      const lostAt = Date.now();
-      while ((await t.redis.scard(keys.free)) === 0 && Date.now() - lostAt < 15_000) {
+      await sleep(6_500);
+      expect(await t.redis.scard(keys.free)).toBe(0);
+
+      await t.redis.del('wxc:job:stock-reconcile');
+      const turnAt = Date.now();
+      while ((await t.redis.scard(keys.free)) === 0 && Date.now() - turnAt < 15_000) {
         await sleep(200);
       }
       expect(await t.redis.smembers(keys.free)).toEqual(['2']);
-      expect(Date.now() - lostAt).toBeGreaterThanOrEqual(5_000);
+      // First seen missing by this instance's first pass, given back a grace period later.
+      expect(Date.now() - turnAt).toBeGreaterThanOrEqual(5_000);
     } finally {
       await t.close();
       delete process.env.STOCK_RECONCILE_INTERVAL_SECONDS;
       delete process.env.STOCK_RECONCILE_GRACE_SECONDS;
     }
-  }, 30_000);
+  }, 40_000);
 });
