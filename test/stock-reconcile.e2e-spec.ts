@@ -271,6 +271,18 @@ describe('stock reconciliation: what a pass reports and costs (e2e)', () => {
     expect(hscan).not.toHaveBeenCalled();
   });
 
+  it('a seq seen missing, then free, then taken again waits a whole grace period afresh', async () => {
+    const tpl = await withLostSlot('再次丢失');
+    const keys = templateKeys(tpl.id);
+    const now = Date.now();
+    expect(await reconciler.reconcile(tpl.id, now)).toBe(0); // seq 2 first seen missing
+    await t.redis.sadd(keys.free, 2); // its claim gave it back after all: healthy again
+    expect(await reconciler.reconcile(tpl.id, now + 1000)).toBe(0);
+    await t.redis.srem(keys.free, 2); // a new claim took it and is still writing its row
+    expect(await reconciler.reconcile(tpl.id, now + reconciler.graceMs)).toBe(0);
+    expect(await reconciler.reconcile(tpl.id, now + 2 * reconciler.graceMs)).toBe(1);
+  });
+
   it('a free seq beyond the stock (a lying gate) does not hide a lost one', async () => {
     const tpl = await withLostSlot('越界空位');
     const keys = templateKeys(tpl.id);
