@@ -7,19 +7,22 @@ import {
   ClaimOutcome,
   ClaimService,
   CouponTemplate,
+  generateCouponCode,
   ISSUANCE_SCRIPTS,
   type IssuanceScripts,
   templateKeys,
 } from '@app/coupon';
-import * as couponCode from '../libs/coupon/src/issuance/coupon-code';
-import { ROUTES_KEY } from '../libs/coupon/src/issuance/template-keys';
 
 // The real generator, wrapped so one test can hand out a code that is already taken (a clash
-// that 80 random bits otherwise never produce).
+// that 80 random bits otherwise never produce). @app/coupon re-exports the wrapped one.
 jest.mock('../libs/coupon/src/issuance/coupon-code', () => {
-  const real = jest.requireActual<typeof couponCode>('../libs/coupon/src/issuance/coupon-code');
+  const real = jest.requireActual<{ generateCouponCode: () => string }>(
+    '../libs/coupon/src/issuance/coupon-code',
+  );
   return { ...real, generateCouponCode: jest.fn(real.generateCouponCode) };
 });
+/** The routes hash every instance resolves keywords from (template-keys.ts, not exported). */
+const ROUTES_KEY = 'cp:routes';
 import { activeTemplate } from './support/templates';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 
@@ -111,7 +114,7 @@ describe('ClaimService: the claim path, directly (e2e)', () => {
         ],
         {
           openid,
-          code: couponCode.generateCouponCode(),
+          code: generateCouponCode(),
           ttlSeconds: 600,
           rateLimit: 0,
           rateWindowMs: 1,
@@ -487,12 +490,14 @@ describe('ClaimService: the claim path, directly (e2e)', () => {
       const tpl = await activeTemplate(t.app, { totalQuantity: 10 });
       await claims.claim(req(tpl.id));
       const [taken] = await rows(tpl.id);
-      jest.mocked(couponCode.generateCouponCode).mockReturnValueOnce(taken.code);
+      const generated = jest.mocked(generateCouponCode).mock.calls.length;
+      jest.mocked(generateCouponCode).mockReturnValueOnce(taken.code);
       const loads = logged('log');
       const result = await claims.claim(req(tpl.id));
       expect(loads().filter((m) => m.includes('state loaded'))).toEqual([]); // no reload needed
       expect(result.outcome).toBe(ClaimOutcome.GRANTED);
       expect(result.coupon?.code).not.toBe(taken.code);
+      expect(jest.mocked(generateCouponCode).mock.calls.length - generated).toBe(2); // clash, retry
       expect((await rows(tpl.id)).map((r) => r.stock_seq)).toEqual([1, 2]);
       expect(await t.redis.get(templateKeys(tpl.id).issued)).toBe('2');
     });
