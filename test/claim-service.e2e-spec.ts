@@ -560,6 +560,69 @@ describe('ClaimService: the claim path, directly (e2e)', () => {
       expect(await rows(tpl.id)).toMatchObject([{ stock_seq: 1 }, { stock_seq: 2 }]);
     });
 
+    it('a gate lost whole is rebuilt from MySQL: counters, free seqs, every follower, meta', async () => {
+      const tpl = await activeTemplate(t.app, {
+        keyword: undefined,
+        menuKey: 'MENU_REBUILD',
+        totalQuantity: 2000,
+        perUserLimit: 3,
+      });
+      const keys = templateKeys(tpl.id);
+      // 602 rows: 601 followers (more than one merge chunk of 500), one holding two; seq 5 lost.
+      const seqs = [1, 2, 3, 4, ...Array.from({ length: 598 }, (_, i) => i + 6)];
+      const values = seqs.map((seq, i) => {
+        const openid = i === 601 ? 'o-rb-0' : `o-rb-${i}`;
+        return [
+          `RB${String(tpl.id).padStart(4, '0')}${String(seq).padStart(10, '0')}`,
+          tpl.id,
+          openid,
+          seq,
+          i === 601 ? 2 : 1,
+          `rb-${seq}`,
+        ];
+      });
+      await t.db.query(
+        `INSERT INTO coupon (code, template_id, openid, stock_seq, user_seq, request_key, channel,
+           status, valid_from, valid_to, claimed_at) VALUES ${values
+             .map(
+               () =>
+                 "(?, ?, ?, ?, ?, ?, 'KEYWORD', 'AVAILABLE', NOW(), NOW() + INTERVAL 1 DAY, NOW())",
+             )
+             .join(',')}`,
+        values.flat(),
+      );
+      await t.redis.del(keys.meta, keys.issued, keys.users, keys.free);
+
+      const r = req(tpl.id);
+      expect((await claims.claim(r)).outcome).toBe(ClaimOutcome.GRANTED);
+      expect(await rows(tpl.id, r.openid)).toMatchObject([{ stock_seq: 5 }]); // the lost seq
+      expect(await t.redis.get(keys.issued)).toBe('603');
+      expect(await t.redis.scard(keys.free)).toBe(0);
+      expect(await t.redis.hlen(keys.users)).toBe(602);
+      expect(await t.redis.hmget(keys.users, 'o-rb-0', 'o-rb-599', r.openid)).toEqual([
+        '2',
+        '1',
+        '1',
+      ]);
+      const [fresh] = await t.db.query<{ version: number }[]>(
+        'SELECT version FROM coupon_template WHERE id = ?',
+        [tpl.id],
+      );
+      expect(await t.redis.hgetall(keys.meta)).toEqual({
+        status: 'ACTIVE',
+        startsAt: String(new Date(tpl.claimStartsAt).getTime()),
+        endsAt: String(new Date(tpl.claimEndsAt).getTime()),
+        total: '2000',
+        limit: '3',
+        version: String(fresh.version),
+        daily: '0',
+        kw: '',
+        menu: 'MENU_REBUILD',
+        welcome: '',
+        aud: '',
+      });
+    });
+
     it('a draft is not found; a status the service does not know is an error', async () => {
       const tpl = await activeTemplate(t.app, { totalQuantity: 10 });
       const meta = templateKeys(tpl.id).meta;
