@@ -623,6 +623,64 @@ describe('ClaimService: the claim path, directly (e2e)', () => {
       });
     });
 
+    it('a template that does not exist is not found', async () => {
+      expect(await claims.claim(req(987_654))).toEqual({
+        outcome: ClaimOutcome.NOT_FOUND,
+        templateId: 987_654,
+        templateName: undefined,
+        replayed: false,
+      });
+    });
+
+    it('another instance is rebuilding the gate: the claim waits for it, at most 3 s', async () => {
+      const tpl = await activeTemplate(t.app, { totalQuantity: 10 });
+      const keys = templateKeys(tpl.id);
+      const meta = await t.redis.hgetall(keys.meta);
+      await t.redis.set(keys.lock, 'another-instance', 'PX', 10_000);
+      try {
+        await t.redis.del(keys.meta);
+        const waiting = claims.claim(req(tpl.id));
+        await sleep(300);
+        await t.redis.hset(keys.meta, meta); // the other instance finishes
+        expect((await waiting).outcome).toBe(ClaimOutcome.GRANTED);
+
+        await t.redis.del(keys.meta); // ...and this time never does
+        const started = Date.now();
+        await expect(claims.claim(req(tpl.id))).rejects.toThrow(
+          `template ${tpl.id} state rebuild did not finish in time`,
+        );
+        expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+      } finally {
+        await t.redis.del(keys.lock);
+      }
+    });
+
+    it('the routes hash lost: rebuilt from the live templates only, on the next lookup', async () => {
+      const live = await activeTemplate(t.app, { keyword: '路由重建', menuKey: 'MENU_ROUTES' });
+      const noKeyword = await activeTemplate(t.app, { keyword: undefined, menuKey: undefined });
+      const ended = await activeTemplate(t.app, { keyword: '已结束路由', menuKey: 'MENU_ENDED' });
+      await t.db.query("UPDATE coupon_template SET status = 'ENDED' WHERE id = ?", [ended.id]);
+      await t.redis.del(ROUTES_KEY);
+
+      const menu = {
+        openid: `o-cs-${++n}`,
+        requestKey: `cs-${++n}`,
+        channel: ClaimChannel.MENU,
+        route: { kind: 'menu' as const, value: 'MENU_ROUTES' },
+      };
+      expect((await claims.claimByRoute(menu))?.templateId).toBe(live.id);
+      const routes = await t.redis.hgetall(ROUTES_KEY);
+      expect(routes).toMatchObject({
+        'kw:路由重建': String(live.id),
+        'menu:MENU_ROUTES': String(live.id),
+      });
+      expect(Object.keys(routes).filter((k) => /null|undefined|已结束|ENDED/.test(k))).toEqual([]);
+      expect(Object.values(routes)).not.toContain(String(noKeyword.id));
+      expect(routes['welcome:*']).toBeUndefined(); // no live welcome template
+      expect(await claims.claimByRoute(byKeyword('已结束路由'))).toBeNull();
+      expect(await claims.claimByRoute(byKeyword('没有这个'))).toBeNull();
+    });
+
     it('a draft is not found; a status the service does not know is an error', async () => {
       const tpl = await activeTemplate(t.app, { totalQuantity: 10 });
       const meta = templateKeys(tpl.id).meta;
