@@ -1,4 +1,5 @@
 import { AdminRole } from '@app/admin';
+import { AUDIT_STREAM_KEY, entryEvents } from '@app/audit';
 import { adminToken } from './support/admin-client';
 import { openSse, type SseEvent } from './support/sse-client';
 import { activeTemplate } from './support/templates';
@@ -177,6 +178,37 @@ describe('dashboard stream (SSE) across instances (e2e)', () => {
       expect(s.top[0]).toEqual(expect.objectContaining({ templateId, granted: expectGranted }));
     }
     expect(sa.minutes).toEqual(sb.minutes);
+  });
+
+  it('a snapshot holds exactly the entries up to its lastEventId, read while claims flow', async () => {
+    // The stream is the truth: each snapshot's counts must be what the entries up to the id it
+    // names add up to, never fewer (counts read before the cursor) nor more.
+    const truthUpTo = async (id: string) => {
+      const truth: Record<string, number> = {};
+      for (const [, fields] of await a.redis.xrange(AUDIT_STREAM_KEY, '-', id)) {
+        for (const e of entryEvents(fields)) {
+          if (e?.kind === 'CLAIM') truth[e.outcome] = (truth[e.outcome] ?? 0) + 1;
+        }
+      }
+      return truth;
+    };
+    const flat = (s: Snapshot) => {
+      const out: Record<string, number> = {};
+      for (const m of s.minutes)
+        for (const [o, n] of Object.entries(m.claims)) out[o] = (out[o] ?? 0) + n;
+      return out;
+    };
+    let flowing = true;
+    const seen: Snapshot[] = [];
+    const watch = (async () => {
+      while (flowing) seen.push(await snapshot(a), await snapshot(b));
+    })();
+    const openid = `o-flow-${process.pid}`;
+    for (let i = 0; i < 24; i += 1) await claim(i % 2 ? a : b, i % 3 ? undefined : openid);
+    flowing = false;
+    await watch;
+    expect(seen.length).toBeGreaterThanOrEqual(6);
+    for (const s of seen) expect(flat(s)).toEqual(await truthUpTo(s.lastEventId));
   });
 
   it('a reconnect (new ticket, Last-Event-ID) starts with a fresh snapshot that catches up', async () => {

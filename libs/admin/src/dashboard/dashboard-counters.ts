@@ -91,34 +91,77 @@ export class DashboardCounters {
     return this.redis.get(CURSOR_KEY);
   }
 
-  /** Counter hashes for consecutive buckets (minutes or hours), oldest first. */
-  async buckets(
-    keyOf: (bucket: number) => string,
-    first: number,
-    count: number,
-  ): Promise<Record<string, number>[]> {
-    const pipeline = this.redis.pipeline();
-    for (let i = 0; i < count; i += 1) pipeline.hgetall(keyOf(first + i));
-    const replies = (await pipeline.exec()) ?? [];
-    return replies.map(([err, value]) => {
-      if (err) throw err;
-      const out: Record<string, number> = {};
-      for (const [k, v] of Object.entries((value ?? {}) as Record<string, string>)) {
-        out[k] = Number(v);
-      }
-      return out;
-    });
+  /** Sets the cursor unless an instance already has; resolves to the cursor now in force. */
+  async initCursor(id: string): Promise<string> {
+    await this.redis.set(CURSOR_KEY, id, 'NX');
+    return (await this.cursor()) ?? id;
   }
 
-  /** Templates with the most claims granted on this China day, most first. */
-  async top(day: string, n: number): Promise<{ templateId: number; granted: number }[]> {
-    const flat = await this.redis.zrevrange(topKey(day), 0, n - 1, 'WITHSCORES');
-    const out: { templateId: number; granted: number }[] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) {
-      out.push({ templateId: Number(flat[i]), granted: Number(flat[i + 1]) });
-    }
-    return out;
+  /** Counter hashes for consecutive hours, oldest first. */
+  async hours(first: number, count: number): Promise<Counts[]> {
+    const tx = this.redis.pipeline();
+    for (let i = 0; i < count; i += 1) tx.hgetall(hourKey(first + i));
+    return replies(await tx.exec()).map(toCounts);
   }
+
+  /**
+   * What the live dashboard shows, read in ONE transaction: the cursor and exactly the counts it
+   * stands for. Read apart, a snapshot could name an entry as counted that its counts lack.
+   */
+  async view(q: {
+    minutes: Range;
+    hours: Range;
+    day: string;
+    topN: number;
+  }): Promise<CountersView> {
+    const tx = this.redis.multi().get(CURSOR_KEY);
+    for (let i = 0; i < q.minutes.count; i += 1) tx.hgetall(minuteKey(q.minutes.first + i));
+    for (let i = 0; i < q.hours.count; i += 1) tx.hgetall(hourKey(q.hours.first + i));
+    tx.zrevrange(topKey(q.day), 0, q.topN - 1, 'WITHSCORES');
+    const [cursor, ...rest] = replies(await tx.exec());
+    const flat = rest.pop() as string[];
+    const top: CountersView['top'] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      top.push({ templateId: Number(flat[i]), granted: Number(flat[i + 1]) });
+    }
+    const counts = rest.map(toCounts);
+    return {
+      cursor: cursor as string | null,
+      minutes: counts.slice(0, q.minutes.count),
+      hours: counts.slice(q.minutes.count),
+      top,
+    };
+  }
+}
+
+/** Counter fields of one bucket (see claimField, REDEEMED_FIELD, UNDONE_FIELD). */
+export type Counts = Record<string, number>;
+/** Consecutive buckets: the first one's number (minutes or hours since the epoch), how many. */
+export interface Range {
+  first: number;
+  count: number;
+}
+export interface CountersView {
+  /** The last stream entry counted, or null before any was. */
+  cursor: string | null;
+  minutes: Counts[];
+  hours: Counts[];
+  /** Templates with the most claims granted that day, most first. */
+  top: { templateId: number; granted: number }[];
+}
+
+function replies(results: [Error | null, unknown][] | null): unknown[] {
+  if (!results) throw new Error('dashboard read aborted');
+  return results.map(([err, value]) => {
+    if (err) throw err;
+    return value;
+  });
+}
+
+function toCounts(value: unknown): Counts {
+  const out: Counts = {};
+  for (const [k, v] of Object.entries((value ?? {}) as Record<string, string>)) out[k] = Number(v);
+  return out;
 }
 
 function fieldFor(e: AuditEvent): string | null {

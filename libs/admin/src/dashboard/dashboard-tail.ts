@@ -57,11 +57,11 @@ export class DashboardTail implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async run(): Promise<void> {
-    // Resume where the cluster left off (entries written while no instance ran are counted
-    // then); with no cursor yet, start from now.
-    let last = (await this.writer!.cursor().catch(() => null)) ?? '$';
+    let last: string | null = null;
     while (this.running) {
       try {
+        const from: string = last ?? (await this.startId());
+        last = from;
         const reply = await this.reader!.xread(
           'COUNT',
           BATCH,
@@ -69,17 +69,20 @@ export class DashboardTail implements OnApplicationBootstrap, OnApplicationShutd
           BLOCK_MS,
           'STREAMS',
           AUDIT_STREAM_KEY,
-          last,
+          from,
         );
         const entries = reply?.[0]?.[1] ?? [];
         if (entries.length === 0) continue;
-        const pipeline: Promise<number>[] = [];
-        for (const [id, fields] of entries) {
-          const events = entryEvents(fields).filter((e): e is AuditEvent => e !== null);
-          pipeline.push(this.writer!.apply(id, events));
-          last = id;
-        }
-        await Promise.all(pipeline);
+        await Promise.all(
+          entries.map(([id, fields]) =>
+            this.writer!.apply(
+              id,
+              entryEvents(fields).filter((e): e is AuditEvent => e !== null),
+            ),
+          ),
+        );
+        // Only past entries that were applied: a failed batch is read (and applied) again.
+        last = entries[entries.length - 1][0];
         for (const fn of this.listeners) fn();
       } catch (err) {
         if (!this.running) break;
@@ -87,5 +90,18 @@ export class DashboardTail implements OnApplicationBootstrap, OnApplicationShutd
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
+  }
+
+  /**
+   * Resume where the cluster left off: entries written while no instance ran are counted then.
+   * With no cursor yet (a new deployment), start after the stream's newest entry and make that
+   * the shared cursor, so no instance starts beyond an entry nobody counted. Never '$': a
+   * blocking read from '$' misses whatever was written between two reads.
+   */
+  private async startId(): Promise<string> {
+    const cursor = await this.writer!.cursor();
+    if (cursor) return cursor;
+    const [newest] = await this.reader!.xrevrange(AUDIT_STREAM_KEY, '+', '-', 'COUNT', 1);
+    return this.writer!.initCursor(newest?.[0] ?? '0-0');
   }
 }

@@ -5,15 +5,7 @@ import {
 } from '@nestjs/common';
 import { CouponStatsService, CouponTemplateService, TemplateStatus } from '@app/coupon';
 import { chinaDay } from '@app/core';
-import {
-  claimField,
-  HOUR,
-  hourKey,
-  MINUTE,
-  minuteKey,
-  REDEEMED_FIELD,
-  UNDONE_FIELD,
-} from './dashboard-counters';
+import { claimField, HOUR, MINUTE, REDEEMED_FIELD, UNDONE_FIELD } from './dashboard-counters';
 import { DashboardTail } from './dashboard-tail';
 
 export interface MinuteCounts {
@@ -108,7 +100,7 @@ export class DashboardService implements BeforeApplicationShutdown, OnApplicatio
   async hourly(day: string): Promise<HourCounts[]> {
     const start = Date.parse(`${day}T00:00:00+08:00`);
     const first = Math.floor(start / HOUR);
-    const rows = await this.tail.counters.buckets(hourKey, first, 24);
+    const rows = await this.tail.counters.hours(first, 24);
     return rows.map((r, i) => ({ at: new Date((first + i) * HOUR), ...claimTotals(r) }));
   }
 
@@ -133,14 +125,17 @@ export class DashboardService implements BeforeApplicationShutdown, OnApplicatio
     const firstMinute = Math.floor(now / MINUTE) - WINDOW_MINUTES + 1;
     const dayStart = Date.parse(`${chinaDay(new Date(now))}T00:00:00+08:00`);
     const firstHour = Math.floor(dayStart / HOUR);
-    const [cursor, minuteRows, hourRows, active, overview, top] = await Promise.all([
-      counters.cursor(),
-      counters.buckets(minuteKey, firstMinute, WINDOW_MINUTES),
-      counters.buckets(hourKey, firstHour, Math.floor(now / HOUR) - firstHour + 1),
+    const [view, active, overview] = await Promise.all([
+      counters.view({
+        minutes: { first: firstMinute, count: WINDOW_MINUTES },
+        hours: { first: firstHour, count: Math.floor(now / HOUR) - firstHour + 1 },
+        day: chinaDay(new Date(now)),
+        topN: 10,
+      }),
       this.templates.list({ status: TemplateStatus.ACTIVE, page: 1, pageSize: 50 }),
       this.stats.overview(),
-      counters.top(chinaDay(new Date(now)), 10),
     ]);
+    const { cursor, top } = view;
     const ids = [...new Set([...active.items.map((t) => t.id), ...top.map((t) => t.templateId)])];
     const issued = await this.templates.issuedCounts(active.items.map((t) => t.id));
     const names = new Map(active.items.map((t) => [t.id, t.name]));
@@ -150,7 +145,7 @@ export class DashboardService implements BeforeApplicationShutdown, OnApplicatio
       names.set(id, template?.name ?? `#${id}`);
     }
     const today = { granted: 0, refused: 0, redemptions: 0 };
-    for (const r of hourRows) {
+    for (const r of view.hours) {
       const c = claimTotals(r);
       today.granted += c.granted;
       today.refused += c.refused;
@@ -159,7 +154,7 @@ export class DashboardService implements BeforeApplicationShutdown, OnApplicatio
     return {
       lastEventId: cursor ?? '0-0',
       generatedAt: new Date(now),
-      minutes: minuteRows.map((r, i) => minuteCounts(r, (firstMinute + i) * MINUTE)),
+      minutes: view.minutes.map((r, i) => minuteCounts(r, (firstMinute + i) * MINUTE)),
       today,
       stock: active.items.map((t) => ({
         templateId: t.id,
