@@ -23,6 +23,8 @@ jest.mock('../libs/coupon/src/issuance/coupon-code', () => {
 });
 /** The routes hash every instance resolves keywords from (template-keys.ts, not exported). */
 const ROUTES_KEY = 'cp:routes';
+import { AdminRole } from '@app/admin';
+import { adminToken } from './support/admin-client';
 import { activeTemplate } from './support/templates';
 import { createTestApp, resetState, type TestApp } from './support/test-app';
 
@@ -332,6 +334,42 @@ describe('ClaimService: the claim path, directly (e2e)', () => {
       expect(loads().filter((m) => m.includes('state loaded'))).toEqual([]);
       await t.db.query("UPDATE coupon_template SET status = 'ENDED' WHERE id = ?", [tpl.id]);
     });
+
+    it('remembered routes: found ones kept, misses never, a stale one dropped, all forgotten on a rebuild', async () => {
+      const kept = await activeTemplate(t.app, { keyword: '记住我', totalQuantity: 50 });
+      const other = await activeTemplate(t.app, { keyword: '也记住', totalQuantity: 50 });
+      const lookups = jest.spyOn(t.redis, 'hmget');
+      const routeLookups = () => lookups.mock.calls.filter((c) => c[0] === ROUTES_KEY).length;
+      const scriptRuns = async () => (await luaTimings()).count;
+
+      // Found: looked up once, then served from memory (the claim script confirms it).
+      await claims.claimByRoute(byKeyword('记住我'));
+      await claims.claimByRoute(byKeyword('记住我'));
+      await claims.claimByRoute(byKeyword('也记住'));
+      expect(routeLookups()).toBe(2);
+
+      // A miss is looked up every time: a follower's chatter never fills the memory.
+      expect(await claims.claimByRoute(byKeyword('没有这个词'))).toBeNull();
+      expect(await claims.claimByRoute(byKeyword('没有这个词'))).toBeNull();
+      expect(routeLookups()).toBe(4);
+
+      // The keyword leaves its template elsewhere: the script says stale, the fresh lookup finds
+      // nothing, and the memory forgets it: the next message costs a lookup and no script run.
+      await t.redis.hset(templateKeys(kept.id).meta, 'kw', '');
+      await t.redis.hdel(ROUTES_KEY, 'kw:记住我');
+      expect(await claims.claimByRoute(byKeyword('记住我'))).toBeNull();
+      const runs = await scriptRuns();
+      expect(await claims.claimByRoute(byKeyword('记住我'))).toBeNull();
+      expect(await scriptRuns()).toBe(runs);
+      expect(routeLookups()).toBe(6);
+
+      // The routes hash rebuilt (here: lost, then looked up): what was remembered is looked up again.
+      await t.redis.del(ROUTES_KEY);
+      expect(await claims.claimByRoute(byKeyword('没有这个词'))).toBeNull();
+      const before = routeLookups();
+      expect((await claims.claimByRoute(byKeyword('也记住')))?.templateId).toBe(other.id);
+      expect(routeLookups()).toBe(before + 1);
+    });
   });
 
   describe('replays', () => {
@@ -621,6 +659,32 @@ describe('ClaimService: the claim path, directly (e2e)', () => {
         welcome: '',
         aud: '',
       });
+    });
+
+    it('a template with an audience: the rebuilt gate names it and admits its members only', async () => {
+      const token = await adminToken(t.app, AdminRole.MARKETER);
+      const api = (url: string, payload: object) =>
+        t.app.inject({
+          method: 'POST',
+          url,
+          payload,
+          headers: { authorization: `Bearer ${token}` },
+        });
+      const created = await api('/api/v1/admin/audiences', { name: '名单', kind: 'OPENID_LIST' });
+      expect(created.statusCode).toBe(201);
+      const audienceId = created.json<{ id: number }>().id;
+      const member = `oMember${'x'.repeat(20)}`;
+      const add = await api(`/api/v1/admin/audiences/${audienceId}/members:add`, {
+        openids: [member],
+      });
+      expect(add.statusCode).toBe(200);
+      const tpl = await activeTemplate(t.app, { audienceId, totalQuantity: 5 });
+      const keys = templateKeys(tpl.id);
+      await t.redis.del(keys.meta, keys.audience);
+
+      expect((await claims.claim(req(tpl.id))).outcome).toBe(ClaimOutcome.NOT_IN_AUDIENCE);
+      expect(await t.redis.hget(keys.meta, 'aud')).toBe(String(audienceId));
+      expect((await claims.claim(req(tpl.id, member))).outcome).toBe(ClaimOutcome.GRANTED);
     });
 
     it('a template that does not exist is not found', async () => {
