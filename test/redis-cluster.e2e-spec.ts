@@ -1,6 +1,8 @@
 import { Cluster } from 'ioredis';
 import { AudienceKind, AudienceService, NOT_IN_AUDIENCE_TEXT, templateKeys } from '@app/coupon';
+import { AdminRole } from '@app/admin';
 import { BUSY_TEXT } from '@app/wechat';
+import { adminToken } from './support/admin-client';
 import { createTestApp, type TestApp, truncateCampaignTables } from './support/test-app';
 import { activeTemplate } from './support/templates';
 import { flushCluster, RedisClusterProcess } from './support/redis-cluster';
@@ -169,5 +171,37 @@ describe('Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     // Lost with the rest of the gate: rebuilt from MySQL on the next claim.
     await flushCluster(t.redis as Cluster);
     expect(await claim(t, 'oCLUSTERstranger0000000000001', '集群定向')).toBe(NOT_IN_AUDIENCE_TEXT);
+  });
+
+  it('the live dashboard counts on the cluster: its keys share one slot, read in one transaction', async () => {
+    const slot = (key: string) => cluster.nodes[0].cli('cluster', 'keyslot', key).trim();
+    const minute = Math.floor(Date.now() / 60_000);
+    expect(
+      new Set(
+        ['cursor', `m:${minute}`, `h:${minute}`, 'top:2026-12-03'].map((k) =>
+          slot(`dash:{dash}:${k}`),
+        ),
+      ).size,
+    ).toBe(1);
+    await activeTemplate(t.app, { keyword: '集群看板', totalQuantity: 10 });
+    for (let i = 0; i < 3; i += 1)
+      expect(codeIn(await claim(t, `o-cl-dash-${i}`, '集群看板'))).toBeDefined();
+    const token = await adminToken(t.app, AdminRole.VIEWER);
+    let granted = 0;
+    for (let i = 0; i < 100 && granted < 3; i += 1) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/dashboard/snapshot',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.statusCode).toBe(200);
+      const snap = res.json<{
+        minutes: { claims: Record<string, number> }[];
+        lastEventId: string;
+      }>();
+      granted = snap.minutes.reduce((n, m) => n + (m.claims.GRANTED ?? 0), 0);
+      if (granted < 3) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(granted).toBe(3);
   });
 });
