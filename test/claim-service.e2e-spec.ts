@@ -631,8 +631,15 @@ describe('ClaimService: the claim path, directly (e2e)', () => {
       );
       await t.redis.del(keys.meta, keys.issued, keys.users, keys.free);
 
+      const merges = jest.spyOn(t.app.get<IssuanceScripts>(ISSUANCE_SCRIPTS), 'mergeCounts');
+      const loads = logged('log');
       const r = req(tpl.id);
       expect((await claims.claim(r)).outcome).toBe(ClaimOutcome.GRANTED);
+      // Followers merged 500 at a time (openid, count pairs), never in one huge command.
+      expect(merges.mock.calls.map(([, pairs]) => pairs.length)).toEqual([1000, 202]);
+      expect(loads().filter((m) => m.includes('state loaded'))).toEqual([
+        `template ${tpl.id} state loaded: issued=603 free=1 followers=601`,
+      ]);
       expect(await rows(tpl.id, r.openid)).toMatchObject([{ stock_seq: 5 }]); // the lost seq
       expect(await t.redis.get(keys.issued)).toBe('603');
       expect(await t.redis.scard(keys.free)).toBe(0);
@@ -678,12 +685,14 @@ describe('ClaimService: the claim path, directly (e2e)', () => {
         openids: [member],
       });
       expect(add.statusCode).toBe(200);
-      const tpl = await activeTemplate(t.app, { audienceId, totalQuantity: 5 });
+      const tpl = await activeTemplate(t.app, { audienceId, menuKey: undefined, totalQuantity: 5 });
       const keys = templateKeys(tpl.id);
       await t.redis.del(keys.meta, keys.audience);
+      const merges = jest.spyOn(t.app.get<IssuanceScripts>(ISSUANCE_SCRIPTS), 'mergeCounts');
 
       expect((await claims.claim(req(tpl.id))).outcome).toBe(ClaimOutcome.NOT_IN_AUDIENCE);
-      expect(await t.redis.hget(keys.meta, 'aud')).toBe(String(audienceId));
+      expect(merges).not.toHaveBeenCalled(); // no follower holds one yet: nothing to merge
+      expect(await t.redis.hmget(keys.meta, 'aud', 'menu')).toEqual([String(audienceId), '']);
       expect((await claims.claim(req(tpl.id, member))).outcome).toBe(ClaimOutcome.GRANTED);
     });
 
