@@ -99,9 +99,9 @@ export class DashboardCounters {
 
   /** Counter hashes for consecutive hours, oldest first. */
   async hours(first: number, count: number): Promise<Counts[]> {
-    const tx = this.redis.pipeline();
-    for (let i = 0; i < count; i += 1) tx.hgetall(hourKey(first + i));
-    return replies(await tx.exec()).map(toCounts);
+    const pipeline = this.redis.pipeline();
+    for (let i = 0; i < count; i += 1) pipeline.hgetall(hourKey(first + i));
+    return replies(await pipeline.exec()).map(toCounts);
   }
 
   /**

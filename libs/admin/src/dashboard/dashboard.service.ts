@@ -125,7 +125,7 @@ export class DashboardService implements BeforeApplicationShutdown, OnApplicatio
     const firstMinute = Math.floor(now / MINUTE) - WINDOW_MINUTES + 1;
     const dayStart = Date.parse(`${chinaDay(new Date(now))}T00:00:00+08:00`);
     const firstHour = Math.floor(dayStart / HOUR);
-    const [view, active, overview] = await Promise.all([
+    const [{ cursor, minutes, hours, top }, active, overview] = await Promise.all([
       counters.view({
         minutes: { first: firstMinute, count: WINDOW_MINUTES },
         hours: { first: firstHour, count: Math.floor(now / HOUR) - firstHour + 1 },
@@ -135,7 +135,6 @@ export class DashboardService implements BeforeApplicationShutdown, OnApplicatio
       this.templates.list({ status: TemplateStatus.ACTIVE, page: 1, pageSize: 50 }),
       this.stats.overview(),
     ]);
-    const { cursor, top } = view;
     const ids = [...new Set([...active.items.map((t) => t.id), ...top.map((t) => t.templateId)])];
     const issued = await this.templates.issuedCounts(active.items.map((t) => t.id));
     const names = new Map(active.items.map((t) => [t.id, t.name]));
@@ -145,7 +144,7 @@ export class DashboardService implements BeforeApplicationShutdown, OnApplicatio
       names.set(id, template?.name ?? `#${id}`);
     }
     const today = { granted: 0, refused: 0, redemptions: 0 };
-    for (const r of view.hours) {
+    for (const r of hours) {
       const c = claimTotals(r);
       today.granted += c.granted;
       today.refused += c.refused;
@@ -154,7 +153,7 @@ export class DashboardService implements BeforeApplicationShutdown, OnApplicatio
     return {
       lastEventId: cursor ?? '0-0',
       generatedAt: new Date(now),
-      minutes: view.minutes.map((r, i) => minuteCounts(r, (firstMinute + i) * MINUTE)),
+      minutes: minutes.map((r, i) => minuteCounts(r, (firstMinute + i) * MINUTE)),
       today,
       stock: active.items.map((t) => ({
         templateId: t.id,

@@ -175,14 +175,14 @@ export class ClaimService {
       );
       const outcome = reply[0];
       if (outcome === 'ROUTE_STALE') return STALE;
-      // The script counted this claim against the follower's rate (it runs that check before any
-      // counter moves): a retry below is the same claim and must not count again.
-      if (outcome !== 'NO_STATE') args.rateLimit = 0;
       if (outcome === 'NO_STATE') {
         if (!(await this.state.rebuild(req.templateId)))
           return this.result(req, ClaimOutcome.NOT_FOUND);
         continue;
       }
+      // The script counted this claim against the follower's rate (it runs that check before any
+      // counter moves): a retry below is the same claim and must not count again.
+      args.rateLimit = 0;
       if (outcome === 'DUP') return this.replay(req, String(reply[1]));
       const template = await this.template(req.templateId, Number(reply[4]));
       if (!template) return this.result(req, ClaimOutcome.NOT_FOUND);
